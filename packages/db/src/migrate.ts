@@ -13,6 +13,7 @@ export async function migrateDeploy(
 ): Promise<string> {
   const cli = join(dirname(require.resolve('prisma/package.json')), 'build', 'index.js');
   const env = {
+    // biome-ignore lint/style/noProcessEnv: the CLI child inherits this process's environment (PATH, proxies).
     ...process.env,
     DATABASE_URL: databaseUrl,
     PRISMA_SCHEMA_ENGINE_BINARY: join(packageDir, 'schema-engine', 'schema-engine-bridge.mjs'),
