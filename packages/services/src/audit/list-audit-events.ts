@@ -1,0 +1,60 @@
+import { forbidden } from '@cairn/core/errors';
+import type { ListAuditEventsInput } from '@cairn/core/schemas/audit';
+import type { Prisma } from '@cairn/db/client';
+import type { ServiceContext } from '../context';
+
+/**
+ * Audit events newest first, keyset-paginated by sequence. Org admins see every team; team admins
+ * only the teams they administer (and must filter to one).
+ */
+export async function listAuditEvents(ctx: ServiceContext, input: ListAuditEventsInput) {
+  const { actor } = ctx;
+  if (actor.kind !== 'user') throw forbidden();
+  if (!actor.isOrgAdmin) {
+    const isTeamAdmin = actor.memberships.some((m) => m.teamId === input.teamId && m.role === 'ADMIN');
+    if (!input.teamId || !isTeamAdmin) throw forbidden('Only admins can read the audit trail');
+  }
+  const where: Prisma.AuditEventWhereInput = {
+    ...(input.teamId ? { teamId: input.teamId } : {}),
+    ...(input.actor ? { actorLabel: { contains: input.actor, mode: 'insensitive' } } : {}),
+    ...(input.action ? { action: { startsWith: input.action } } : {}),
+    ...(input.resourceType ? { resourceType: input.resourceType } : {}),
+    ...(input.resourceId ? { resourceId: { contains: input.resourceId } } : {}),
+    ...(input.outcome ? { outcome: input.outcome } : {}),
+    ...(input.from || input.to ? { occurredAt: { gte: input.from, lte: input.to } } : {}),
+    ...(input.cursor ? { seq: { lt: BigInt(input.cursor) } } : {}),
+  };
+  const rows = await ctx.db.auditEvent.findMany({ where, orderBy: { seq: 'desc' }, take: input.limit + 1 });
+  const page = rows.slice(0, input.limit);
+  const teamNames = new Map(
+    (
+      await ctx.db.team.findMany({
+        where: { id: { in: [...new Set(page.map((r) => r.teamId).filter((id): id is string => !!id))] } },
+        select: { id: true, name: true },
+      })
+    ).map((t) => [t.id, t.name]),
+  );
+  return {
+    items: page.map((row) => ({
+      seq: row.seq.toString(),
+      occurredAt: row.occurredAt,
+      actorType: row.actorType,
+      actorLabel: row.actorLabel,
+      action: row.action,
+      resourceType: row.resourceType,
+      resourceId: row.resourceId,
+      teamId: row.teamId,
+      teamName: row.teamId ? (teamNames.get(row.teamId) ?? null) : null,
+      outcome: row.outcome,
+      reason: row.reason,
+      before: row.before,
+      after: row.after,
+      ip: row.ip,
+      userAgent: row.userAgent,
+      requestId: row.requestId,
+      awsRequestId: row.awsRequestId,
+      hash: row.hash,
+    })),
+    nextCursor: rows.length > input.limit ? page[page.length - 1]?.seq.toString() : undefined,
+  };
+}

@@ -1,0 +1,155 @@
+import type { Actor } from '@cairn/core/actor';
+import type { Role } from '@cairn/core/roles';
+import type { PrismaClient } from '@cairn/db/client';
+import { createApiToken } from '../api-tokens/create-api-token';
+import { recordAudit } from '../audit/record-audit';
+import { hashPassword } from '../auth/password';
+import { signInWithPassword } from '../auth/sign-in-with-password';
+import { systemRequest } from '../context';
+import { addMember } from '../members/add-member';
+import { createProject } from '../projects/create-project';
+
+export const DEMO_PASSWORD = 'cairn-demo';
+
+export const DEMO_USERS = [
+  { email: 'admin@example.com', name: 'Ada Admin', isOrgAdmin: true },
+  { email: 'approver@example.com', name: 'Arjun Approver', isOrgAdmin: false },
+  { email: 'engineer@example.com', name: 'Elena Engineer', isOrgAdmin: false },
+  { email: 'viewer@example.com', name: 'Victor Viewer', isOrgAdmin: false },
+  { email: 'other@example.com', name: 'Olga Other', isOrgAdmin: false },
+] as const;
+
+const TEAMS = [
+  {
+    name: 'Fraud Detection',
+    slug: 'fraud-detection',
+    iamRoleArn: 'arn:aws:iam::111122223333:role/cairn-fraud-detection',
+    members: [
+      ['admin@example.com', 'ADMIN'],
+      ['approver@example.com', 'APPROVER'],
+      ['engineer@example.com', 'ENGINEER'],
+      ['viewer@example.com', 'VIEWER'],
+    ],
+    projects: [
+      ['Card Fraud Scoring', 'Real-time scoring of card transactions at checkout.'],
+      ['Chargeback Prediction', 'Predicts which disputed transactions will turn into chargebacks.'],
+    ],
+  },
+  {
+    name: 'Recommendations',
+    slug: 'recommendations',
+    iamRoleArn: 'arn:aws:iam::444455556666:role/cairn-recommendations',
+    members: [['other@example.com', 'ENGINEER']],
+    projects: [['Homepage Ranking', 'Ranks homepage modules for each visitor.']],
+  },
+] as const satisfies ReadonlyArray<{
+  members: ReadonlyArray<readonly [string, Role]>;
+  projects: ReadonlyArray<readonly [string, string]>;
+  [key: string]: unknown;
+}>;
+
+export interface DemoSeed {
+  apiTokenSecret: string;
+  teamIds: Record<string, string>;
+  projectIds: Record<string, string>;
+}
+
+/**
+ * Seeds the demo through the same services the portal uses, so its audit history is real. Run it
+ * on an empty database only (the launcher checks).
+ */
+export async function seedDemo(db: PrismaClient): Promise<DemoSeed> {
+  const system: Actor = { kind: 'system', label: 'demo seed' };
+  const request = systemRequest('cairn demo seed');
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const users = new Map<string, { id: string; isOrgAdmin: boolean }>();
+  for (const demoUser of DEMO_USERS) {
+    const user = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({ data: { ...demoUser, passwordHash } });
+      await recordAudit(
+        tx,
+        { db, actor: system, request },
+        {
+          action: 'user.create',
+          resourceType: 'User',
+          resourceId: created.id,
+          after: { email: created.email, name: created.name, isOrgAdmin: created.isOrgAdmin },
+        },
+      );
+      return created;
+    });
+    users.set(demoUser.email, user);
+  }
+  const admin = users.get('admin@example.com')!;
+  const adminActor: Actor = {
+    kind: 'user',
+    userId: admin.id,
+    email: 'admin@example.com',
+    isOrgAdmin: true,
+    memberships: [],
+  };
+  const teamIds: Record<string, string> = {};
+  const projectIds: Record<string, string> = {};
+  for (const spec of TEAMS) {
+    const team = await db.$transaction(async (tx) => {
+      const created = await tx.team.create({
+        data: { name: spec.name, slug: spec.slug, iamRoleArn: spec.iamRoleArn, monthlyBudgetUsd: 5_000 },
+      });
+      await recordAudit(
+        tx,
+        { db, actor: adminActor, request },
+        {
+          action: 'team.create',
+          resourceType: 'Team',
+          resourceId: created.id,
+          teamId: created.id,
+          after: { name: created.name, iamRoleArn: created.iamRoleArn },
+        },
+      );
+      return created;
+    });
+    teamIds[spec.name] = team.id;
+    const ctx = { db, actor: adminActor, request };
+    for (const [email, role] of spec.members) await addMember(ctx, { teamId: team.id, email, role });
+    for (const [name, description] of spec.projects) {
+      const project = await createProject(ctx, { teamId: team.id, name, description });
+      projectIds[name] = project.id;
+    }
+  }
+  const engineer = users.get('engineer@example.com')!;
+  const engineerActor: Actor = {
+    kind: 'user',
+    userId: engineer.id,
+    email: 'engineer@example.com',
+    isOrgAdmin: false,
+    memberships: [{ teamId: teamIds['Fraud Detection']!, role: 'ENGINEER' }],
+  };
+  const token = await createApiToken(
+    { db, actor: engineerActor, request },
+    {
+      teamId: teamIds['Fraud Detection']!,
+      projectId: projectIds['Card Fraud Scoring']!,
+      name: 'Training pipeline',
+      expiresInDays: 365,
+    },
+  );
+  // A little history: one mistyped password and a successful sign-in.
+  const signInRequest = {
+    ip: '203.0.113.7',
+    userAgent: 'Mozilla/5.0 (demo)',
+    requestId: crypto.randomUUID(),
+  };
+  await signInWithPassword(
+    { db, actor: system, request: signInRequest },
+    { email: 'engineer@example.com', password: 'cairn-dem0' },
+  ).catch(() => undefined);
+  await signInWithPassword(
+    { db, actor: system, request: signInRequest },
+    { email: 'engineer@example.com', password: DEMO_PASSWORD },
+  );
+  return { apiTokenSecret: token.secret, teamIds, projectIds };
+}
+
+export async function isDatabaseEmpty(db: PrismaClient): Promise<boolean> {
+  return (await db.user.count()) === 0;
+}
