@@ -1,0 +1,23 @@
+import { auditRouter } from './routers/audit';
+import { meRouter } from './routers/me';
+import { memberRouter } from './routers/member';
+import { projectRouter } from './routers/project';
+import { teamRouter } from './routers/team';
+import { tokenRouter } from './routers/token';
+import { userRouter } from './routers/user';
+import { createCallerFactory, createRouter } from './trpc';
+
+export const appRouter = createRouter({
+  me: meRouter,
+  team: teamRouter,
+  member: memberRouter,
+  project: projectRouter,
+  token: tokenRouter,
+  audit: auditRouter,
+  user: userRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Server-side caller: for React Server Components and tests. */
+export const createCaller = createCallerFactory(appRouter);
