@@ -1,0 +1,100 @@
+'use client';
+
+import { AUDIT_OUTCOMES } from '@cairn/core/schemas/audit';
+import { Button, Group, Paper, Select, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+
+export interface AuditFilterValues {
+  teamId: string | null;
+  actor: string;
+  action: string;
+  resourceType: string;
+  outcome: (typeof AUDIT_OUTCOMES)[number] | null;
+  /** yyyy-mm-dd, inclusive, in UTC. */
+  fromDate: string;
+  toDate: string;
+}
+
+interface AuditFiltersProps {
+  initial: AuditFilterValues;
+  teams: { value: string; label: string }[];
+  /** Team admins must pick one of their teams; org admins may look across all teams. */
+  isTeamRequired: boolean;
+  onApply: (values: AuditFilterValues) => void;
+}
+
+export function AuditFilters({ initial, teams, isTeamRequired, onApply }: AuditFiltersProps) {
+  const [values, setValues] = useState(initial);
+  const set = <K extends keyof AuditFilterValues>(key: K, value: AuditFilterValues[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    onApply(values);
+  }
+
+  return (
+    <Paper withBorder p="md" component="form" onSubmit={submit} aria-label="Audit filters">
+      <Group align="flex-end" gap="sm">
+        <Select
+          label="Team"
+          data={teams}
+          value={values.teamId}
+          onChange={(value) => set('teamId', value)}
+          placeholder="All teams"
+          clearable={!isTeamRequired}
+          allowDeselect={!isTeamRequired}
+          w={200}
+        />
+        <TextInput
+          label="Actor"
+          placeholder="email or token"
+          value={values.actor}
+          onChange={(e) => set('actor', e.currentTarget.value)}
+          maxLength={254}
+          w={200}
+        />
+        <TextInput
+          label="Action"
+          placeholder="e.g. project."
+          value={values.action}
+          onChange={(e) => set('action', e.currentTarget.value)}
+          maxLength={100}
+          w={160}
+        />
+        <TextInput
+          label="Resource type"
+          placeholder="e.g. Project"
+          value={values.resourceType}
+          onChange={(e) => set('resourceType', e.currentTarget.value)}
+          maxLength={100}
+          w={150}
+        />
+        <Select
+          label="Outcome"
+          data={AUDIT_OUTCOMES.map((outcome) => ({ value: outcome, label: outcome.toLowerCase() }))}
+          value={values.outcome}
+          onChange={(value) => set('outcome', value as AuditFilterValues['outcome'])}
+          placeholder="Any"
+          clearable
+          w={120}
+        />
+        <TextInput
+          label="From (UTC)"
+          type="date"
+          value={values.fromDate}
+          onChange={(e) => set('fromDate', e.currentTarget.value)}
+          w={150}
+        />
+        <TextInput
+          label="To (UTC)"
+          type="date"
+          value={values.toDate}
+          onChange={(e) => set('toDate', e.currentTarget.value)}
+          w={150}
+        />
+        <Button type="submit">Apply</Button>
+      </Group>
+    </Paper>
+  );
+}

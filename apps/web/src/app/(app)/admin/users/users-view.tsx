@@ -1,0 +1,142 @@
+'use client';
+
+import { Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { PageHeader } from '~/components/page-header';
+import { ErrorState, LoadingRows } from '~/components/states';
+import { useViewer } from '~/components/viewer-context';
+import { ROLE_COLOR, ROLE_LABEL } from '~/lib/access';
+import { errorMessage } from '~/lib/errors';
+import { formatRelative, formatUtc } from '~/lib/format';
+import { useTRPC } from '~/trpc/client';
+
+/** The access review: everyone with an account, their teams and roles, and a way to cut access. */
+export function UsersView() {
+  const viewer = useViewer();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const users = useQuery(trpc.user.list.queryOptions());
+  const setDisabled = useMutation(
+    trpc.user.setDisabled.mutationOptions({
+      onSuccess: async (_, input) => {
+        notifications.show({
+          color: 'teal',
+          title: input.isDisabled ? 'User disabled' : 'User enabled',
+          message: input.isDisabled
+            ? 'Their sessions and API tokens stop working at once.'
+            : 'They can sign in again.',
+        });
+        await queryClient.invalidateQueries({ queryKey: trpc.user.list.queryKey() });
+      },
+      onError: (error) =>
+        notifications.show({
+          color: 'red',
+          title: 'Could not change the user',
+          message: errorMessage(error),
+        }),
+    }),
+  );
+
+  function confirmDisable(user: { id: string; email: string }) {
+    modals.openConfirmModal({
+      title: `Disable ${user.email}?`,
+      children: (
+        <Text size="sm">
+          They are signed out on their next request and cannot sign in until enabled again.
+        </Text>
+      ),
+      labels: { confirm: 'Disable user', cancel: 'Cancel' },
+      confirmProps: { color: 'red' },
+      onConfirm: () => setDisabled.mutate({ userId: user.id, isDisabled: true }),
+    });
+  }
+
+  return (
+    <Stack maw={1400} mx="auto" gap="lg">
+      <PageHeader
+        crumbs={[{ label: 'Home', href: '/' }, { label: 'Users' }]}
+        title="Users"
+        description="Everyone who has signed in, with their teams and roles. Disabling a user ends their sessions."
+      />
+      {users.isPending && <LoadingRows rows={5} />}
+      {users.isError && <ErrorState error={users.error} onRetry={() => users.refetch()} />}
+      {users.data && (
+        <Paper withBorder>
+          <Table verticalSpacing="sm" aria-label="Users">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>User</Table.Th>
+                <Table.Th>Teams</Table.Th>
+                <Table.Th>Active tokens</Table.Th>
+                <Table.Th>Last sign-in</Table.Th>
+                <Table.Th aria-label="Actions" />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {users.data.map((user) => (
+                <Table.Tr key={user.id} c={user.isDisabled ? 'dimmed' : undefined}>
+                  <Table.Td>
+                    <Group gap="xs">
+                      <Text size="sm" fw={500}>
+                        {user.name}
+                      </Text>
+                      {user.isOrgAdmin && (
+                        <Badge color="teal" size="sm">
+                          Org admin
+                        </Badge>
+                      )}
+                      {user.isDisabled && (
+                        <Badge color="red" size="sm">
+                          Disabled
+                        </Badge>
+                      )}
+                    </Group>
+                    <Text size="xs" c="dimmed">
+                      {user.email}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {user.teams.length === 0 && (
+                        <Text size="sm" c="dimmed">
+                          none
+                        </Text>
+                      )}
+                      {user.teams.map((team) => (
+                        <Badge key={team.teamId} color={ROLE_COLOR[team.role]} variant="light">
+                          {team.name}: {ROLE_LABEL[team.role]}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{user.activeTokenCount}</Table.Td>
+                  <Table.Td title={formatUtc(user.lastSignInAt)}>
+                    {formatRelative(user.lastSignInAt)}
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {user.id !== viewer.id &&
+                      (user.isDisabled ? (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setDisabled.mutate({ userId: user.id, isDisabled: false })}
+                        >
+                          Enable
+                        </Button>
+                      ) : (
+                        <Button size="xs" variant="subtle" color="red" onClick={() => confirmDisable(user)}>
+                          Disable
+                        </Button>
+                      ))}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+    </Stack>
+  );
+}

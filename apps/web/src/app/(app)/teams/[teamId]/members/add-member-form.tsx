@@ -1,0 +1,90 @@
+'use client';
+
+import { ROLES, type Role } from '@cairn/core/roles';
+import { addMemberInput } from '@cairn/core/schemas/member';
+import { Button, Group, Paper, Select, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import IconUserPlus from '@tabler/icons-react/icons/IconUserPlus';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { ROLE_LABEL } from '~/lib/access';
+import { errorMessage, type FieldErrors, serverFieldErrors, zodFieldErrors } from '~/lib/errors';
+import { useTRPC } from '~/trpc/client';
+
+export const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABEL[role] }));
+
+export function AddMemberForm({ teamId }: { teamId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('VIEWER');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const add = useMutation(
+    trpc.member.add.mutationOptions({
+      onSuccess: async (member) => {
+        notifications.show({
+          color: 'teal',
+          title: 'Member added',
+          message: `${member.email} joined as ${ROLE_LABEL[member.role]}`,
+        });
+        setEmail('');
+        setErrors({});
+        await queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey({ teamId }) });
+        await queryClient.invalidateQueries({ queryKey: trpc.team.list.queryKey() });
+      },
+      onError: (error) => {
+        const fields = serverFieldErrors(error);
+        setErrors(fields);
+        if (Object.keys(fields).length === 0) {
+          notifications.show({ color: 'red', title: 'Could not add member', message: errorMessage(error) });
+        }
+      },
+    }),
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = addMemberInput.safeParse({ teamId, email, role });
+    if (!parsed.success) {
+      setErrors(zodFieldErrors(parsed.error));
+      return;
+    }
+    add.mutate(parsed.data);
+  }
+
+  return (
+    <Paper withBorder p="md" component="form" onSubmit={submit} noValidate>
+      <Text fw={600} mb={2}>
+        Add a member
+      </Text>
+      <Text size="sm" c="dimmed" mb="sm">
+        People appear here after their first sign-in. Roles: viewers read, engineers build, approvers sign
+        releases off, admins manage the team.
+      </Text>
+      <Group align="flex-start" gap="sm">
+        <TextInput
+          aria-label="Email"
+          placeholder="name@company.com"
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          error={errors.email}
+          maxLength={254}
+          style={{ flex: '1 1 260px' }}
+        />
+        <Select
+          aria-label="Role"
+          data={ROLE_OPTIONS}
+          value={role}
+          onChange={(value) => value && setRole(value as Role)}
+          allowDeselect={false}
+          error={errors.role}
+          w={160}
+        />
+        <Button type="submit" loading={add.isPending} leftSection={<IconUserPlus size={16} />}>
+          Add member
+        </Button>
+      </Group>
+    </Paper>
+  );
+}

@@ -1,0 +1,5 @@
+import { TeamOverview } from './team-overview';
+
+export default function TeamPage() {
+  return <TeamOverview />;
+}

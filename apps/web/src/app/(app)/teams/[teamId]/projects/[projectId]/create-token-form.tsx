@@ -1,0 +1,117 @@
+'use client';
+
+import { createApiTokenInput } from '@cairn/core/schemas/api-token';
+import { Alert, Button, Code, CopyButton, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { errorMessage, type FieldErrors, serverFieldErrors, zodFieldErrors } from '~/lib/errors';
+import { formatDate } from '~/lib/format';
+import { useTRPC } from '~/trpc/client';
+
+interface CreateTokenFormProps {
+  teamId: string;
+  projectId: string;
+  onDone: () => void;
+}
+
+/** Creates a token and then shows its secret, once; closing the modal forgets it. */
+export function CreateTokenForm({ teamId, projectId, onDone }: CreateTokenFormProps) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState('');
+  const [expiresInDays, setExpiresInDays] = useState<number | string>(90);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const create = useMutation(
+    trpc.token.create.mutationOptions({
+      onSuccess: () =>
+        queryClient.invalidateQueries({ queryKey: trpc.token.list.queryKey({ teamId, projectId }) }),
+      onError: (error) => {
+        const fields = serverFieldErrors(error);
+        setErrors(fields);
+        if (Object.keys(fields).length === 0) {
+          notifications.show({
+            color: 'red',
+            title: 'Could not create the token',
+            message: errorMessage(error),
+          });
+        }
+      },
+    }),
+  );
+
+  if (create.data) {
+    return (
+      <Stack gap="sm">
+        <Alert color="yellow" title="Copy the secret now">
+          This is the only time Cairn shows it. It expires on {formatDate(create.data.expiresAt)}.
+        </Alert>
+        <Code block data-testid="token-secret" style={{ wordBreak: 'break-all' }}>
+          {create.data.secret}
+        </Code>
+        <Group justify="flex-end">
+          <CopyButton value={create.data.secret}>
+            {({ copied, copy }) => (
+              <Button variant="default" onClick={copy}>
+                {copied ? 'Copied' : 'Copy'}
+              </Button>
+            )}
+          </CopyButton>
+          <Button onClick={onDone}>Done</Button>
+        </Group>
+      </Stack>
+    );
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = createApiTokenInput.safeParse({
+      teamId,
+      projectId,
+      name,
+      expiresInDays: typeof expiresInDays === 'number' ? expiresInDays : Number.NaN,
+    });
+    if (!parsed.success) {
+      setErrors(zodFieldErrors(parsed.error));
+      return;
+    }
+    create.mutate(parsed.data);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <TextInput
+          label="Name"
+          description="Where it is used, e.g. the training job's name"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={errors.name}
+          maxLength={100}
+          data-autofocus
+          required
+        />
+        <NumberInput
+          label="Expires in (days)"
+          value={expiresInDays}
+          onChange={setExpiresInDays}
+          error={errors.expiresInDays}
+          min={1}
+          max={365}
+          allowDecimal={false}
+        />
+        <Text size="xs" c="dimmed">
+          The token can write runs to this project only. Revoke it when the script no longer needs it.
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            Create token
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

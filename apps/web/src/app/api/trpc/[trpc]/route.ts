@@ -1,0 +1,23 @@
+import { createContext } from '@cairn/api/context';
+import { appRouter } from '@cairn/api/root';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { db } from '~/server/db';
+import { requestMetaFromHeaders } from '~/server/request-meta';
+import { getApiSession } from '~/server/session';
+
+export const dynamic = 'force-dynamic';
+
+function handler(req: Request) {
+  return fetchRequestHandler({
+    endpoint: '/api/trpc',
+    req,
+    router: appRouter,
+    createContext: async () =>
+      createContext({ db, session: await getApiSession(), request: requestMetaFromHeaders(req.headers) }),
+    onError({ error, path }) {
+      if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '<no path>'} failed`, error);
+    },
+  });
+}
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,91 @@
+'use client';
+
+import type { Role } from '@cairn/core/roles';
+import { AppShell, Badge, Burger, Group, Tooltip } from '@mantine/core';
+import { useDisclosure, useLocalStorage } from '@mantine/hooks';
+import Link from 'next/link';
+import { useParams, usePathname } from 'next/navigation';
+import { type ReactNode, useEffect } from 'react';
+import { Logo } from '~/components/logo';
+import { type SessionViewer, ViewerProvider } from '~/components/viewer-context';
+import { NavigationLinks } from './navigation-links';
+import { TeamSwitcher } from './team-switcher';
+import { UserMenu } from './user-menu';
+
+export interface FrameTeam {
+  id: string;
+  name: string;
+  role: Role | null;
+}
+
+interface AppFrameProps {
+  viewer: SessionViewer;
+  teams: FrameTeam[];
+  isDemo: boolean;
+  children: ReactNode;
+}
+
+export function AppFrame({ viewer, teams, isDemo, children }: AppFrameProps) {
+  const [isNavOpen, { toggle, close }] = useDisclosure(false);
+  const pathname = usePathname();
+  const params = useParams<{ teamId?: string }>();
+  const [storedTeamId, setStoredTeamId] = useLocalStorage<string | null>({
+    key: 'cairn:team',
+    defaultValue: null,
+  });
+
+  const routeTeamId = params.teamId && teams.some((t) => t.id === params.teamId) ? params.teamId : null;
+  const currentTeam =
+    teams.find((t) => t.id === routeTeamId) ?? teams.find((t) => t.id === storedTeamId) ?? teams[0] ?? null;
+
+  // Remember the team last visited so Home and the admin pages keep the same team context.
+  useEffect(() => {
+    if (routeTeamId) setStoredTeamId(routeTeamId);
+  }, [routeTeamId, setStoredTeamId]);
+
+  // Close the mobile navigation after following a link.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only
+  useEffect(() => close(), [pathname]);
+
+  return (
+    <ViewerProvider viewer={viewer}>
+      <AppShell
+        header={{ height: 60 }}
+        navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !isNavOpen } }}
+        padding="lg"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="md" wrap="nowrap">
+              <Burger
+                opened={isNavOpen}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label="Toggle navigation"
+              />
+              <Link href="/" style={{ textDecoration: 'none', color: 'inherit' }} aria-label="Cairn home">
+                <Logo />
+              </Link>
+              {teams.length > 0 && <TeamSwitcher teams={teams} currentTeamId={currentTeam?.id ?? null} />}
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              {isDemo && (
+                <Tooltip label="Demo data, demo logins. Not for production use.">
+                  <Badge color="yellow" variant="light" visibleFrom="xs">
+                    Demo
+                  </Badge>
+                </Tooltip>
+              )}
+              <UserMenu viewer={viewer} />
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="sm">
+          <NavigationLinks viewer={viewer} team={currentTeam} />
+        </AppShell.Navbar>
+        <AppShell.Main bg="var(--mantine-color-gray-0)">{children}</AppShell.Main>
+      </AppShell>
+    </ViewerProvider>
+  );
+}

@@ -1,0 +1,93 @@
+'use client';
+
+import { Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import IconFolders from '@tabler/icons-react/icons/IconFolders';
+import IconHome from '@tabler/icons-react/icons/IconHome';
+import IconLayoutDashboard from '@tabler/icons-react/icons/IconLayoutDashboard';
+import IconShieldCheck from '@tabler/icons-react/icons/IconShieldCheck';
+import IconUserCog from '@tabler/icons-react/icons/IconUserCog';
+import IconUsers from '@tabler/icons-react/icons/IconUsers';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import type { ReactNode } from 'react';
+import type { SessionViewer } from '~/components/viewer-context';
+import { canReadSomeAudit } from '~/lib/access';
+import type { FrameTeam } from './app-frame';
+
+interface Item {
+  href: string;
+  label: string;
+  icon: ReactNode;
+  /** Exact match only: the team overview must not light up on its sub-pages. */
+  isExact?: boolean;
+}
+
+function isActive(pathname: string, item: Item) {
+  return item.isExact
+    ? pathname === item.href
+    : pathname === item.href || pathname.startsWith(`${item.href}/`);
+}
+
+function Section({ title, items, pathname }: { title?: string; items: Item[]; pathname: string }) {
+  return (
+    <Stack gap={2}>
+      {title && (
+        <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="xs" pb={4} truncate>
+          {title}
+        </Text>
+      )}
+      {items.map((item) => (
+        <NavLink
+          key={item.href}
+          component={Link}
+          href={item.href}
+          label={item.label}
+          leftSection={item.icon}
+          active={isActive(pathname, item)}
+          variant="light"
+          style={{ borderRadius: 'var(--mantine-radius-md)' }}
+        />
+      ))}
+    </Stack>
+  );
+}
+
+export function NavigationLinks({ viewer, team }: { viewer: SessionViewer; team: FrameTeam | null }) {
+  const pathname = usePathname();
+  const icon = (Icon: typeof IconHome) => <Icon size={18} stroke={1.6} />;
+  const teamItems: Item[] = team
+    ? [
+        { href: `/teams/${team.id}`, label: 'Overview', icon: icon(IconLayoutDashboard), isExact: true },
+        { href: `/teams/${team.id}/projects`, label: 'Projects', icon: icon(IconFolders) },
+        { href: `/teams/${team.id}/members`, label: 'Members', icon: icon(IconUsers) },
+      ]
+    : [];
+  const adminItems: Item[] = [
+    ...(canReadSomeAudit(viewer)
+      ? [{ href: '/admin/audit', label: 'Audit trail', icon: icon(IconShieldCheck) }]
+      : []),
+    ...(viewer.isOrgAdmin ? [{ href: '/admin/users', label: 'Users', icon: icon(IconUserCog) }] : []),
+  ];
+  return (
+    <ScrollArea h="100%" type="never">
+      <Stack gap="xs">
+        <Section
+          items={[{ href: '/', label: 'Home', icon: icon(IconHome), isExact: true }]}
+          pathname={pathname}
+        />
+        {team && (
+          <>
+            <Divider />
+            <Section title={team.name} items={teamItems} pathname={pathname} />
+          </>
+        )}
+        {adminItems.length > 0 && (
+          <>
+            <Divider />
+            <Section title="Administration" items={adminItems} pathname={pathname} />
+          </>
+        )}
+      </Stack>
+    </ScrollArea>
+  );
+}

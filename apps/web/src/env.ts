@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * The web process's configuration: the only place that reads process.env. Parsed once at startup
+ * so a misconfigured install fails loudly instead of on the first request that needs a value.
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const schema = z
+  .object({
+    CAIRN_MODE: z.enum(['demo', 'production']).default('production'),
+    DATABASE_URL: z.url({ error: 'DATABASE_URL must be a postgres:// connection string' }),
+    NEXTAUTH_URL: z.url().default('http://localhost:3000'),
+    NEXTAUTH_SECRET: optionalString,
+    OIDC_ISSUER: optionalString.pipe(z.url().optional()),
+    OIDC_CLIENT_ID: optionalString,
+    OIDC_CLIENT_SECRET: optionalString,
+    OIDC_NAME: optionalString,
+    AWS_ENDPOINT_URL: optionalString.pipe(z.url().optional()),
+  })
+  .superRefine((value, ctx) => {
+    if (value.CAIRN_MODE === 'production' && (value.NEXTAUTH_SECRET?.length ?? 0) < 32) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEXTAUTH_SECRET'],
+        message: 'NEXTAUTH_SECRET is required in production mode (at least 32 characters)',
+      });
+    }
+    const oidc = [value.OIDC_ISSUER, value.OIDC_CLIENT_ID, value.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_ISSUER'],
+        message: 'OIDC needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together',
+      });
+    }
+  });
+
+export interface Env {
+  mode: 'demo' | 'production';
+  isDemo: boolean;
+  databaseUrl: string;
+  nextAuthUrl: string;
+  nextAuthSecret: string;
+  /** Secure, __Secure- prefixed cookies: always in production mode, and whenever served over https. */
+  useSecureCookies: boolean;
+  oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
+  awsEndpointUrl: string | null;
+}
+
+// `next build` imports every route module to collect its config; nothing is served then, so the
+// build must not require runtime secrets.
+const isBuildPhase = process.env.NEXT_PHASE === 'phase-production-build';
+
+function loadEnv(): Env {
+  const source = isBuildPhase
+    ? {
+        ...process.env,
+        CAIRN_MODE: 'demo',
+        DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://build@localhost:5432/build',
+      }
+    : process.env;
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment for @cairn/web:\n${problems.join('\n')}`);
+  }
+  const value = parsed.data;
+  const isDemo = value.CAIRN_MODE === 'demo';
+  return {
+    mode: value.CAIRN_MODE,
+    isDemo,
+    databaseUrl: value.DATABASE_URL,
+    nextAuthUrl: value.NEXTAUTH_URL,
+    // Demo mode only: a stable secret derived from the database URL keeps sessions valid across
+    // restarts of the same demo without asking the user to configure anything.
+    nextAuthSecret:
+      value.NEXTAUTH_SECRET ??
+      createHash('sha256').update(`cairn-demo-session:${value.DATABASE_URL}`).digest('hex'),
+    useSecureCookies: !isDemo || value.NEXTAUTH_URL.startsWith('https://'),
+    oidc:
+      value.OIDC_ISSUER && value.OIDC_CLIENT_ID && value.OIDC_CLIENT_SECRET
+        ? {
+            issuer: value.OIDC_ISSUER.replace(/\/+$/, ''),
+            clientId: value.OIDC_CLIENT_ID,
+            clientSecret: value.OIDC_CLIENT_SECRET,
+            name: value.OIDC_NAME ?? 'Single sign-on',
+          }
+        : null,
+    awsEndpointUrl: value.AWS_ENDPOINT_URL?.replace(/\/+$/, '') ?? null,
+  };
+}
+
+export const env: Env = loadEnv();

@@ -1,0 +1,38 @@
+import { type Permission, roleHasPermission } from '@cairn/core/permissions';
+import type { Role } from '@cairn/core/roles';
+
+export interface Viewer {
+  isOrgAdmin: boolean;
+  teams: ReadonlyArray<{ id: string; role: Role }>;
+}
+
+/** The role the server will apply in a team: org admins act as admins everywhere. */
+export function roleInTeam(viewer: Viewer, teamId: string): Role | null {
+  if (viewer.isOrgAdmin) return 'ADMIN';
+  return viewer.teams.find((team) => team.id === teamId)?.role ?? null;
+}
+
+/** Whether to show a control; the server checks again, this only hides what would be refused. */
+export function can(viewer: Viewer, teamId: string, permission: Permission): boolean {
+  const role = roleInTeam(viewer, teamId);
+  return role !== null && roleHasPermission(role, permission);
+}
+
+/** Admin pages: org admins, and admins of at least one team (for their own teams' audit trail). */
+export function canReadSomeAudit(viewer: Viewer): boolean {
+  return viewer.isOrgAdmin || viewer.teams.some((team) => roleHasPermission(team.role, 'audit:read'));
+}
+
+export const ROLE_LABEL: Record<Role, string> = {
+  VIEWER: 'Viewer',
+  ENGINEER: 'Engineer',
+  APPROVER: 'Approver',
+  ADMIN: 'Admin',
+};
+
+export const ROLE_COLOR: Record<Role, string> = {
+  VIEWER: 'gray',
+  ENGINEER: 'blue',
+  APPROVER: 'grape',
+  ADMIN: 'teal',
+};

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { errorMessage, isNotFoundError, serverFieldErrors, zodFieldErrors } from './errors';
+
+function apiError(message: string, data: object) {
+  return Object.assign(new Error(message), { data });
+}
+
+describe('errors', () => {
+  it('reads zod field errors sent by the server', () => {
+    const error = apiError('invalid', { code: 'BAD_REQUEST', fieldErrors: { name: ['Name is required'] } });
+    expect(serverFieldErrors(error)).toEqual({ name: 'Name is required' });
+    expect(errorMessage(error)).toBe('Some fields need attention.');
+  });
+
+  it('points a domain error at its field', () => {
+    const error = apiError('No user with this email', { code: 'NOT_FOUND', field: 'email' });
+    expect(serverFieldErrors(error)).toEqual({ email: 'No user with this email' });
+  });
+
+  it('treats foreign and malformed ids alike', () => {
+    expect(isNotFoundError(apiError('Team not found', { code: 'NOT_FOUND' }))).toBe(true);
+    expect(isNotFoundError(apiError('Must be a valid id', { code: 'BAD_REQUEST' }))).toBe(true);
+    expect(isNotFoundError(apiError('No', { code: 'FORBIDDEN' }))).toBe(false);
+  });
+
+  it('keeps the first message per field from a client-side parse', () => {
+    const schema = z.object({ name: z.string().min(1, 'Name is required').max(3, 'Too long') });
+    const parsed = schema.safeParse({ name: '' });
+    expect(parsed.success).toBe(false);
+    if (!parsed.success) expect(zodFieldErrors(parsed.error)).toEqual({ name: 'Name is required' });
+  });
+});

@@ -1,0 +1,61 @@
+import { decode, encode, type JWT } from 'next-auth/jwt';
+import { env } from '~/env';
+import {
+  evaluateSession,
+  nowSeconds,
+  renewedMaxAgeSeconds,
+  type SessionClaims,
+  type SessionState,
+  sessionClaimsSchema,
+} from './session-policy';
+
+/** next-auth's cookie name; the __Secure- prefix makes browsers refuse it over plain http. */
+export const SESSION_COOKIE_NAME = `${env.useSecureCookies ? '__Secure-' : ''}next-auth.session-token`;
+
+export interface CookieReader {
+  get(name: string): { value: string } | undefined;
+}
+
+/** next-auth splits a large token into `name.0`, `name.1`, ...; ours is small but be faithful. */
+export function readSessionToken(cookies: CookieReader): string | null {
+  const whole = cookies.get(SESSION_COOKIE_NAME)?.value;
+  if (whole) return whole;
+  const chunks: string[] = [];
+  for (let i = 0; ; i++) {
+    const chunk = cookies.get(`${SESSION_COOKIE_NAME}.${i}`)?.value;
+    if (!chunk) break;
+    chunks.push(chunk);
+  }
+  return chunks.length > 0 ? chunks.join('') : null;
+}
+
+export interface DecodedSession {
+  token: JWT;
+  claims: SessionClaims;
+  state: SessionState;
+}
+
+/** Decrypts and checks the session cookie; null when absent, forged, or not a Cairn session. */
+export async function decodeSession(
+  rawToken: string | null,
+  now = nowSeconds(),
+): Promise<DecodedSession | null> {
+  if (!rawToken) return null;
+  let token: JWT | null;
+  try {
+    token = await decode({ token: rawToken, secret: env.nextAuthSecret });
+  } catch {
+    return null;
+  }
+  const claims = sessionClaimsSchema.safeParse(token);
+  if (!token || !claims.success) return null;
+  return { token, claims: claims.data, state: evaluateSession(claims.data, now) };
+}
+
+/** Encodes a session JWT whose lifetime never reaches past the session's absolute end. */
+export async function encodeSession(token: JWT, fallbackMaxAge: number): Promise<string> {
+  const { iat: _iat, exp: _exp, jti: _jti, ...claims } = token;
+  const authTime = typeof claims.authTime === 'number' ? claims.authTime : null;
+  const maxAge = authTime === null ? fallbackMaxAge : renewedMaxAgeSeconds(authTime, nowSeconds());
+  return encode({ token: claims, secret: env.nextAuthSecret, maxAge });
+}
