@@ -1,0 +1,14 @@
+/** The sim's configuration: the only file of this package that reads process.env. */
+function readPort(value: string | undefined): number {
+  if (value === undefined || value === '') return 4566;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`AWS_SIM_PORT must be a port number (0-65535), got "${value}"`);
+  }
+  return port;
+}
+
+export const env = {
+  port: readPort(process.env.AWS_SIM_PORT),
+  host: process.env.AWS_SIM_HOST || '127.0.0.1',
+};
