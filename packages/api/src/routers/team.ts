@@ -1,6 +1,8 @@
-import { teamRefInput } from '@cairn/core/schemas/team';
+import { teamRefInput, updateTeamSettingsInput } from '@cairn/core/schemas/team';
 import { getTeam } from '@cairn/services/teams/get-team';
+import { getTeamSettings } from '@cairn/services/teams/get-team-settings';
 import { listTeams } from '@cairn/services/teams/list-teams';
+import { updateTeamSettings } from '@cairn/services/teams/update-team-settings';
 import { createRouter, protectedProcedure, teamProcedure } from '../trpc';
 
 export const teamRouter = createRouter({
@@ -8,4 +10,10 @@ export const teamRouter = createRouter({
   byId: teamProcedure('team:read')
     .input(teamRefInput)
     .query(async ({ ctx, input }) => ({ ...(await getTeam(ctx, input)), role: ctx.role })),
+  settings: teamProcedure('team:settings')
+    .input(teamRefInput)
+    .query(({ ctx, input }) => getTeamSettings(ctx, input)),
+  updateSettings: teamProcedure('team:settings')
+    .input(updateTeamSettingsInput)
+    .mutation(({ ctx, input }) => updateTeamSettings(ctx, input)),
 });

@@ -3,3 +3,41 @@ import { teamIdSchema } from './common';
 
 export const teamRefInput = z.object({ teamId: teamIdSchema });
 export type TeamRefInput = z.infer<typeof teamRefInput>;
+
+/** Blank form fields mean "not set". */
+const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
+
+export const iamRoleArnSchema = z
+  .string()
+  .trim()
+  .max(2048)
+  .regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, {
+    message: 'Must be an IAM role ARN, e.g. arn:aws:iam::123456789012:role/cairn-team',
+  });
+
+export const updateTeamSettingsInput = z.object({
+  teamId: teamIdSchema,
+  iamRoleArn: z.preprocess(blankToNull, iamRoleArnSchema.nullable()),
+  iamExternalId: z.preprocess(
+    blankToNull,
+    z
+      .string()
+      .trim()
+      .regex(/^[\w+=,.@:/-]{2,1224}$/, {
+        message: 'External id must be 2 to 1,224 letters, digits or + = , . @ : / - _',
+      })
+      .nullable(),
+  ),
+  awsRegion: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/, {
+      message: 'Must be an AWS region, e.g. eu-west-1',
+    }),
+  monthlyBudgetUsd: z
+    .number({ message: 'Budget must be a number' })
+    .min(0, { message: 'Budget cannot be negative' })
+    .max(100_000_000, { message: 'Budget must be at most 100,000,000' })
+    .nullable(),
+});
+export type UpdateTeamSettingsInput = z.infer<typeof updateTeamSettingsInput>;

@@ -4,6 +4,7 @@ import { Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import IconFolders from '@tabler/icons-react/icons/IconFolders';
 import IconHome from '@tabler/icons-react/icons/IconHome';
 import IconLayoutDashboard from '@tabler/icons-react/icons/IconLayoutDashboard';
+import IconSettings from '@tabler/icons-react/icons/IconSettings';
 import IconShieldCheck from '@tabler/icons-react/icons/IconShieldCheck';
 import IconUserCog from '@tabler/icons-react/icons/IconUserCog';
 import IconUsers from '@tabler/icons-react/icons/IconUsers';
@@ -11,7 +12,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import type { SessionViewer } from '~/components/viewer-context';
-import { canReadSomeAudit } from '~/lib/access';
+import { can, canReadSomeAudit } from '~/lib/access';
 import type { FrameTeam } from './app-frame';
 
 interface Item {
@@ -60,6 +61,9 @@ export function NavigationLinks({ viewer, team }: { viewer: SessionViewer; team:
         { href: `/teams/${team.id}`, label: 'Overview', icon: icon(IconLayoutDashboard), isExact: true },
         { href: `/teams/${team.id}/projects`, label: 'Projects', icon: icon(IconFolders) },
         { href: `/teams/${team.id}/members`, label: 'Members', icon: icon(IconUsers) },
+        ...(can(viewer, team.id, 'team:settings')
+          ? [{ href: `/teams/${team.id}/settings`, label: 'Settings', icon: icon(IconSettings) }]
+          : []),
       ]
     : [];
   const adminItems: Item[] = [

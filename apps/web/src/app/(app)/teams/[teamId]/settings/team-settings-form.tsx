@@ -1,0 +1,125 @@
+'use client';
+
+import { updateTeamSettingsInput } from '@cairn/core/schemas/team';
+import { Button, Group, NumberInput, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { errorMessage, type FieldErrors, serverFieldErrors, zodFieldErrors } from '~/lib/errors';
+import { useTRPC } from '~/trpc/client';
+
+interface TeamSettings {
+  teamId: string;
+  iamRoleArn: string | null;
+  iamExternalId: string | null;
+  awsRegion: string;
+  monthlyBudgetUsd: number | null;
+}
+
+export function TeamSettingsForm({ settings }: { settings: TeamSettings }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [iamRoleArn, setIamRoleArn] = useState(settings.iamRoleArn ?? '');
+  const [iamExternalId, setIamExternalId] = useState(settings.iamExternalId ?? '');
+  const [awsRegion, setAwsRegion] = useState(settings.awsRegion);
+  const [budget, setBudget] = useState<number | string>(settings.monthlyBudgetUsd ?? '');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const save = useMutation(
+    trpc.team.updateSettings.mutationOptions({
+      onSuccess: async () => {
+        notifications.show({
+          color: 'teal',
+          title: 'Settings saved',
+          message: 'The change is in the audit trail.',
+        });
+        setErrors({});
+        await queryClient.invalidateQueries({
+          queryKey: trpc.team.settings.queryKey({ teamId: settings.teamId }),
+        });
+      },
+      onError: (error) => {
+        const fields = serverFieldErrors(error);
+        setErrors(fields);
+        if (Object.keys(fields).length === 0) {
+          notifications.show({
+            color: 'red',
+            title: 'Could not save the settings',
+            message: errorMessage(error),
+          });
+        }
+      },
+    }),
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = updateTeamSettingsInput.safeParse({
+      teamId: settings.teamId,
+      iamRoleArn,
+      iamExternalId,
+      awsRegion,
+      monthlyBudgetUsd: budget === '' ? null : typeof budget === 'number' ? budget : Number.NaN,
+    });
+    if (!parsed.success) {
+      setErrors(zodFieldErrors(parsed.error));
+      return;
+    }
+    save.mutate(parsed.data);
+  }
+
+  return (
+    <Paper withBorder p="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <TextInput
+            label="IAM role ARN"
+            description="Trusts Cairn's worker role and allows sts:TagSession and sts:SetSourceIdentity. Leave blank to stop all AWS actions for this team."
+            placeholder="arn:aws:iam::123456789012:role/cairn-team"
+            value={iamRoleArn}
+            onChange={(e) => setIamRoleArn(e.currentTarget.value)}
+            error={errors.iamRoleArn}
+            maxLength={2048}
+          />
+          <TextInput
+            label="External id"
+            description="Only if the role's trust policy requires one."
+            value={iamExternalId}
+            onChange={(e) => setIamExternalId(e.currentTarget.value)}
+            error={errors.iamExternalId}
+            maxLength={1224}
+            autoComplete="off"
+          />
+          <TextInput
+            label="AWS region"
+            placeholder="us-east-1"
+            value={awsRegion}
+            onChange={(e) => setAwsRegion(e.currentTarget.value)}
+            error={errors.awsRegion}
+            maxLength={30}
+            w={220}
+          />
+          <NumberInput
+            label="Monthly budget (USD)"
+            description="Leave blank for no budget."
+            value={budget}
+            onChange={setBudget}
+            error={errors.monthlyBudgetUsd}
+            min={0}
+            max={100_000_000}
+            thousandSeparator=","
+            decimalScale={2}
+            w={220}
+          />
+          <Group justify="space-between">
+            <Text size="xs" c="dimmed">
+              Only team admins see and change these.
+            </Text>
+            <Button type="submit" loading={save.isPending}>
+              Save settings
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,15 @@
+import { notFound } from '@cairn/core/errors';
+import type { ServiceContext } from '../context';
+
+/** The team's AWS wiring and budget, as its admins edit them. */
+export async function getTeamSettings(ctx: ServiceContext, input: { teamId: string }) {
+  const team = await ctx.db.team.findUnique({ where: { id: input.teamId } });
+  if (!team) throw notFound('Team');
+  return {
+    teamId: team.id,
+    iamRoleArn: team.iamRoleArn,
+    iamExternalId: team.iamExternalId,
+    awsRegion: team.awsRegion,
+    monthlyBudgetUsd: team.monthlyBudgetUsd === null ? null : Number(team.monthlyBudgetUsd),
+  };
+}

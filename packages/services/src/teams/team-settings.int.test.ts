@@ -1,0 +1,73 @@
+import { updateTeamSettingsInput } from '@cairn/core/schemas/team';
+import { createTestDatabase, type TestDatabase } from '@cairn/db/testing/test-database';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contextFor, makeTeam } from '../testing/fixtures';
+import { getTeamSettings } from './get-team-settings';
+import { updateTeamSettings } from './update-team-settings';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.drop());
+
+const settings = (teamId: string) =>
+  updateTeamSettingsInput.parse({
+    teamId,
+    iamRoleArn: 'arn:aws:iam::123456789012:role/cairn-team-fraud',
+    iamExternalId: 'cairn-7f3a',
+    awsRegion: 'eu-west-1',
+    monthlyBudgetUsd: 2500,
+  });
+
+describe('team settings', () => {
+  it('saves the role, region and budget and audits the change without the external id', async () => {
+    const team = await makeTeam(t.db);
+    await updateTeamSettings(contextFor(t.db, team.admin), settings(team.teamId));
+    await expect(getTeamSettings(contextFor(t.db, team.admin), { teamId: team.teamId })).resolves.toEqual({
+      teamId: team.teamId,
+      iamRoleArn: 'arn:aws:iam::123456789012:role/cairn-team-fraud',
+      iamExternalId: 'cairn-7f3a',
+      awsRegion: 'eu-west-1',
+      monthlyBudgetUsd: 2500,
+    });
+    const event = await t.db.auditEvent.findFirstOrThrow({
+      where: { action: 'team.updateSettings', teamId: team.teamId },
+    });
+    expect(event.after).toMatchObject({
+      hasExternalId: true,
+      isExternalIdChanged: true,
+      monthlyBudgetUsd: 2500,
+    });
+    expect(JSON.stringify({ ...event, seq: event.seq.toString() })).not.toContain('cairn-7f3a');
+  });
+
+  it('clears the role when the field is blank', async () => {
+    const team = await makeTeam(t.db);
+    const ctx = contextFor(t.db, team.admin);
+    await updateTeamSettings(ctx, settings(team.teamId));
+    const cleared = updateTeamSettingsInput.parse({
+      ...settings(team.teamId),
+      iamRoleArn: '  ',
+      iamExternalId: '',
+    });
+    await updateTeamSettings(ctx, cleared);
+    await expect(getTeamSettings(ctx, { teamId: team.teamId })).resolves.toMatchObject({
+      iamRoleArn: null,
+      iamExternalId: null,
+    });
+  });
+
+  it('names the field of a malformed ARN, region or budget', () => {
+    const result = updateTeamSettingsInput.safeParse({
+      teamId: crypto.randomUUID(),
+      iamRoleArn: 'arn:aws:iam::123:user/bob',
+      iamExternalId: null,
+      awsRegion: 'Europe',
+      monthlyBudgetUsd: -1,
+    });
+    expect(result.success).toBe(false);
+    const fields = result.error?.issues.map((issue) => issue.path[0]).sort();
+    expect(fields).toEqual(['awsRegion', 'iamRoleArn', 'monthlyBudgetUsd']);
+  });
+});
