@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * The worker's configuration: the only file of this package that reads process.env. Parsed at
+ * startup so a misconfigured install fails before it claims a job.
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const schema = z.object({
+  DATABASE_URL: z.url({ error: 'DATABASE_URL must be a postgres:// connection string' }),
+  AWS_REGION: z.string().trim().min(1).default('us-east-1'),
+  AWS_ENDPOINT_URL: optionalString.pipe(z.url().optional()),
+  // Health counts a worker as alive for 30 s after its last beat, so a beat must come well inside that.
+  WORKER_HEARTBEAT_MS: z.coerce.number().int().min(1_000).max(20_000).default(10_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+});
+
+export interface Env {
+  databaseUrl: string;
+  awsRegion: string;
+  awsEndpointUrl: string | null;
+  heartbeatMs: number;
+  logLevel: string;
+}
+
+function loadEnv(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment for @cairn/worker:\n${problems.join('\n')}`);
+  }
+  const value = parsed.data;
+  return {
+    databaseUrl: value.DATABASE_URL,
+    awsRegion: value.AWS_REGION,
+    awsEndpointUrl: value.AWS_ENDPOINT_URL?.replace(/\/+$/, '') ?? null,
+    heartbeatMs: value.WORKER_HEARTBEAT_MS,
+    logLevel: value.LOG_LEVEL,
+  };
+}
+
+export const env: Env = loadEnv();

@@ -1,0 +1,52 @@
+import { hostname } from 'node:os';
+import type { PrismaClient } from '@cairn/db/client';
+
+export interface HeartbeatOptions {
+  db: Pick<PrismaClient, 'workerHeartbeat'>;
+  /** Unique per process: restarts and replicas each get their own row. */
+  workerId: string;
+  intervalMs: number;
+  /** A failed beat is reported, not thrown: the next beat retries, and health shows the gap. */
+  onError?: (error: unknown) => void;
+}
+
+export interface Heartbeat {
+  stop(): Promise<void>;
+}
+
+/** Upserts this worker's WorkerHeartbeat row now and every `intervalMs` until stopped. */
+export function startHeartbeat({ db, workerId, intervalMs, onError }: HeartbeatOptions): Heartbeat {
+  const identity = { hostname: hostname(), pid: process.pid, startedAt: new Date() };
+  let timer: NodeJS.Timeout | undefined;
+  let inFlight: Promise<void> = Promise.resolve();
+  let isStopped = false;
+
+  async function beat() {
+    const seenAt = new Date();
+    try {
+      await db.workerHeartbeat.upsert({
+        where: { id: workerId },
+        create: { id: workerId, ...identity, seenAt },
+        update: { seenAt },
+      });
+    } catch (error) {
+      onError?.(error);
+    }
+  }
+
+  // A timeout chain rather than setInterval, so a slow database never stacks up overlapping beats.
+  function tick() {
+    inFlight = beat().then(() => {
+      if (!isStopped) timer = setTimeout(tick, intervalMs);
+    });
+  }
+  tick();
+
+  return {
+    async stop() {
+      isStopped = true;
+      clearTimeout(timer);
+      await inFlight;
+    },
+  };
+}
