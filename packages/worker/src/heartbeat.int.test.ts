@@ -10,6 +10,8 @@ beforeAll(async () => {
 afterAll(() => t.drop());
 
 const INTERVAL_MS = 200;
+// Generous: the first query opens the pool, which is slow on a loaded CI machine.
+const WAIT = { timeout: 10_000, interval: 50 };
 
 function readRow(workerId: string) {
   return t.db.workerHeartbeat.findUnique({ where: { id: workerId } });
@@ -25,19 +27,16 @@ describe('startHeartbeat', () => {
         const row = await readRow(workerId);
         expect(row).not.toBeNull();
         return row!;
-      });
+      }, WAIT);
       expect(first.pid).toBe(process.pid);
       expect(first.seenAt.getTime()).toBeGreaterThanOrEqual(startedAt - 1_000);
       expect(Date.now() - first.seenAt.getTime()).toBeLessThan(5_000);
 
-      const later = await vi.waitFor(
-        async () => {
-          const row = (await readRow(workerId))!;
-          expect(row.seenAt.getTime()).toBeGreaterThan(first.seenAt.getTime());
-          return row;
-        },
-        { timeout: INTERVAL_MS * 10 },
-      );
+      const later = await vi.waitFor(async () => {
+        const row = (await readRow(workerId))!;
+        expect(row.seenAt.getTime()).toBeGreaterThan(first.seenAt.getTime());
+        return row;
+      }, WAIT);
       expect(later.startedAt).toEqual(first.startedAt);
     } finally {
       await heartbeat.stop();
@@ -47,7 +46,7 @@ describe('startHeartbeat', () => {
   it('stops writing once stopped', async () => {
     const workerId = `test:${randomUUID()}`;
     const heartbeat = startHeartbeat({ db: t.db, workerId, intervalMs: INTERVAL_MS });
-    await vi.waitFor(async () => expect(await readRow(workerId)).not.toBeNull());
+    await vi.waitFor(async () => expect(await readRow(workerId)).not.toBeNull(), WAIT);
     await heartbeat.stop();
     const stoppedAt = (await readRow(workerId))!.seenAt;
     await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS * 3));
