@@ -7,8 +7,6 @@ const repoRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '
 const nextConfig: NextConfig = {
   // Workspace packages ship TypeScript source, so Next compiles them with the app.
   transpilePackages: ['@cairn/api', '@cairn/core', '@cairn/db', '@cairn/services'],
-  // The standalone server is what the container image runs.
-  output: 'standalone',
   outputFileTracingRoot: repoRoot,
   turbopack: { root: repoRoot },
   serverExternalPackages: ['pg', '@prisma/adapter-pg', '@prisma/client'],

@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { createPrismaClient } from '@cairn/db/client';
+import { migrateDeploy } from '@cairn/db/migrate';
+import { DEMO_PASSWORD, DEMO_USERS, isDatabaseEmpty, seedDemo } from '@cairn/services/demo/seed-demo';
+import { openDemoDatabase } from './database';
+import { demoSessionSecret, writeDemoApiToken } from './demo-secrets';
+import { loadLauncherEnv } from './env';
+import { repoRoot } from './paths';
+import { type RunningStack, startStack } from './stack';
+import { ensureWebBuild } from './web-build';
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+/**
+ * `pnpm demo`: Postgres (embedded unless DATABASE_URL), migrations, demo data on first start,
+ * then aws-sim, the worker and the web app. Ctrl-C stops everything, Postgres last.
+ */
+async function main() {
+  const env = loadLauncherEnv();
+  const dataDir = env.CAIRN_DATA_DIR ?? join(repoRoot(), '.data');
+  await ensureWebBuild(log);
+
+  const database = await openDemoDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir,
+    port: env.EMBEDDED_POSTGRES_PORT,
+    log,
+  });
+  let stack: RunningStack | null = null;
+  let isStopping = false;
+  const shutdown = async (code: number) => {
+    if (isStopping) return;
+    isStopping = true;
+    log('Stopping Cairn ...');
+    await stack?.stop();
+    await database.stop();
+    log('Stopped.');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    log('Applying migrations ...');
+    await migrateDeploy(database.url);
+    const db = createPrismaClient({ connectionString: database.url, maxConnections: 2 });
+    if (await isDatabaseEmpty(db)) {
+      log('Seeding the demo ...');
+      const seed = await seedDemo(db);
+      log(
+        `Demo API token for "Card Fraud Scoring" written to ${writeDemoApiToken(dataDir, seed.apiTokenSecret)}`,
+      );
+    } else {
+      log('The database already holds data; keeping it.');
+    }
+    await db.$disconnect();
+
+    stack = await startStack({
+      databaseUrl: database.url,
+      webPort: env.PORT,
+      awsSimPort: env.AWS_SIM_PORT,
+      nextAuthSecret: env.NEXTAUTH_SECRET ?? demoSessionSecret(dataDir),
+      log,
+    });
+  } catch (error) {
+    log(`Cairn could not start: ${error instanceof Error ? error.message : String(error)}`);
+    await shutdown(1);
+    return;
+  }
+
+  log('');
+  log(`Cairn is running at ${stack.webUrl}`);
+  log(`Sign in with any demo user below, password "${DEMO_PASSWORD}":`);
+  for (const user of DEMO_USERS) log(`  ${user.email.padEnd(24)} ${user.name}`);
+  log('Press Ctrl-C to stop.');
+  const reason = await stack.failed;
+  // Ctrl-C reaches every process in the terminal's group: a service ending then is expected.
+  if (isStopping) return;
+  log(`A service stopped unexpectedly: ${reason}`);
+  await shutdown(1);
+}
+
+void main();

@@ -1,0 +1,110 @@
+import { createRequire } from 'node:module';
+import { startAwsSim } from '@cairn/aws-sim/server';
+import { type ServiceProcess, startService } from './child-process';
+import { inheritedEnv } from './env';
+import { webDir, workerDir } from './paths';
+import { nextCli } from './web-build';
+
+const require = createRequire(import.meta.url);
+
+export interface StackOptions {
+  databaseUrl: string;
+  webPort: number;
+  awsSimPort: number;
+  nextAuthSecret: string;
+  /** Bind the web server to this host only (tests); all interfaces when omitted. */
+  webHost?: string;
+  log: (line: string) => void;
+}
+
+export interface RunningStack {
+  webUrl: string;
+  awsSimUrl: string;
+  /** Resolves when any service stops on its own: the stack is then broken. */
+  failed: Promise<string>;
+  stop(): Promise<void>;
+}
+
+const HEALTH_TIMEOUT_MS = 120_000;
+
+/** aws-sim in this process; the worker and the web app as child processes, as in production. */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const { log } = options;
+  const awsSim = await startAwsSim({ port: options.awsSimPort, host: '127.0.0.1' });
+  log(`aws-sim listening on ${awsSim.url}`);
+  const awsEnv = {
+    AWS_ENDPOINT_URL: awsSim.url,
+    AWS_REGION: 'us-east-1',
+    // aws-sim accepts any credentials; real installs use the task role instead.
+    AWS_ACCESS_KEY_ID: 'cairn-local',
+    AWS_SECRET_ACCESS_KEY: 'cairn-local',
+  };
+  const services: ServiceProcess[] = [];
+  const stop = async () => {
+    await Promise.all(services.map((service) => service.stop()));
+    await awsSim.close();
+  };
+
+  try {
+    services.push(
+      startService({
+        name: 'worker',
+        command: process.execPath,
+        args: [require.resolve('tsx/cli'), 'src/main.ts'],
+        cwd: workerDir(),
+        env: { ...inheritedEnv(), ...awsEnv, DATABASE_URL: options.databaseUrl },
+      }),
+    );
+    const webUrl = `http://${options.webHost ?? 'localhost'}:${options.webPort}`;
+    services.push(
+      startService({
+        name: 'web',
+        command: process.execPath,
+        args: [
+          nextCli(),
+          'start',
+          '--port',
+          String(options.webPort),
+          ...(options.webHost ? ['--hostname', options.webHost] : []),
+        ],
+        cwd: webDir(),
+        env: {
+          ...inheritedEnv(),
+          ...awsEnv,
+          NODE_ENV: 'production',
+          CAIRN_MODE: 'demo',
+          DATABASE_URL: options.databaseUrl,
+          NEXTAUTH_URL: webUrl,
+          NEXTAUTH_SECRET: options.nextAuthSecret,
+          NEXT_TELEMETRY_DISABLED: '1',
+        },
+      }),
+    );
+    const failed = Promise.race(
+      services.map((service) => service.exited.then((code) => `${service.name} exited (${code})`)),
+    );
+    await Promise.race([waitForHealth(webUrl), failed.then((reason) => Promise.reject(new Error(reason)))]);
+    return { webUrl, awsSimUrl: awsSim.url, failed, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Polls /api/health until the database, the worker and aws-sim all answer. */
+async function waitForHealth(webUrl: string): Promise<void> {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  let last = 'no answer yet';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${webUrl}/api/health`, { signal: AbortSignal.timeout(5_000) });
+      const body = (await response.json()) as { status?: string };
+      if (response.ok && body.status === 'ok') return;
+      last = JSON.stringify(body);
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`The portal did not become healthy within ${HEALTH_TIMEOUT_MS / 1000} s: ${last}`);
+}
