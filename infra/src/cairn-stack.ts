@@ -102,7 +102,9 @@ export class CairnStack extends Stack {
         containerName: 'web',
         containerPort: WEB_PORT,
         entryPoint: ['sh', '-c'],
-        command: [`${WITH_DATABASE_URL} node apps/web/server.js`],
+        command: [
+          `cd apps/web && ${WITH_DATABASE_URL} node node_modules/next/dist/bin/next start --port 3000`,
+        ],
         environment: { ...databaseEnvironment, CAIRN_MODE: 'production', PORT: String(WEB_PORT) },
         secrets: { ...databaseSecrets, NEXTAUTH_SECRET: ecs.Secret.fromSecretsManager(nextAuthSecret) },
         logDriver: ecs.LogDrivers.awsLogs({

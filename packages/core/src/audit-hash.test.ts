@@ -34,7 +34,9 @@ describe('auditEventHash', () => {
     const hash = auditEventHash(GENESIS_HASH, content);
     expect(auditEventHash('1'.repeat(64), content)).not.toBe(hash);
     expect(auditEventHash(GENESIS_HASH, { ...content, seq: '2' })).not.toBe(hash);
-    expect(auditEventHash(GENESIS_HASH, { ...content, after: { name: 'Card Fraud Scoring!' } })).not.toBe(hash);
+    expect(auditEventHash(GENESIS_HASH, { ...content, after: { name: 'Card Fraud Scoring!' } })).not.toBe(
+      hash,
+    );
     expect(auditEventHash(GENESIS_HASH, { ...content, outcome: 'DENIED' })).not.toBe(hash);
   });
 });
