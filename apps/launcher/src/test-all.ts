@@ -92,7 +92,9 @@ async function main() {
     results.push(build);
     const chromium = env.CHROMIUM_PATH;
     if (!existsSync(chromium)) {
-      log(`\n=== end-to-end journeys: no browser at ${chromium}. Install Debian's chromium (apt-get install -y chromium).`);
+      log(
+        `\n=== end-to-end journeys: no browser at ${chromium}. Install Debian's chromium (apt-get install -y chromium).`,
+      );
       results.push({ suite: 'e2e', passed: 0, failed: 1 });
     } else if (build.failed === 0) {
       log('\n=== end-to-end journeys (Playwright, Debian chromium)');
