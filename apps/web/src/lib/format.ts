@@ -27,8 +27,9 @@ export function formatUtc(value: DateLike): string {
 }
 
 export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const trimmed = name.trim();
+  const parts = trimmed.split(/\s+/).filter(Boolean);
   const letters =
-    parts.length > 1 ? `${parts[0]?.[0] ?? ''}${parts[parts.length - 1]?.[0] ?? ''}` : name.slice(0, 2);
+    parts.length > 1 ? `${parts[0]?.[0] ?? ''}${parts[parts.length - 1]?.[0] ?? ''}` : trimmed.slice(0, 2);
   return letters.toUpperCase() || '?';
 }
