@@ -26,7 +26,7 @@ async function main() {
       return 0;
     }
     log(`Audit trail BROKEN at event #${result.firstBadSeq} (${result.kind}): ${result.detail}`);
-    log(`${result.count} events were checked before the break.`);
+    log(`Checked ${result.count} events up to the break.`);
     return 1;
   } finally {
     await db.$disconnect();
