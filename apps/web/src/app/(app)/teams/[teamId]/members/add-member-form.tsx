@@ -8,7 +8,8 @@ import IconUserPlus from '@tabler/icons-react/icons/IconUserPlus';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ROLE_LABEL } from '~/lib/access';
-import { errorMessage, type FieldErrors, serverFieldErrors, zodFieldErrors } from '~/lib/errors';
+import { type FieldErrors, zodFieldErrors } from '~/lib/errors';
+import { reportFormError } from '~/lib/report-form-error';
 import { useTRPC } from '~/trpc/client';
 
 export const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABEL[role] }));
@@ -32,13 +33,7 @@ export function AddMemberForm({ teamId }: { teamId: string }) {
         await queryClient.invalidateQueries({ queryKey: trpc.member.list.queryKey({ teamId }) });
         await queryClient.invalidateQueries({ queryKey: trpc.team.list.queryKey() });
       },
-      onError: (error) => {
-        const fields = serverFieldErrors(error);
-        setErrors(fields);
-        if (Object.keys(fields).length === 0) {
-          notifications.show({ color: 'red', title: 'Could not add member', message: errorMessage(error) });
-        }
-      },
+      onError: (error) => reportFormError(error, 'Could not add member', setErrors),
     }),
   );
 

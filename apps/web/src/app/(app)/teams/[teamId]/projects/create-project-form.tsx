@@ -6,7 +6,8 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
-import { errorMessage, type FieldErrors, serverFieldErrors, zodFieldErrors } from '~/lib/errors';
+import { type FieldErrors, zodFieldErrors } from '~/lib/errors';
+import { reportFormError } from '~/lib/report-form-error';
 import { useTRPC } from '~/trpc/client';
 
 /** The form inside the "New project" modal; on success it opens the new project. */
@@ -26,17 +27,7 @@ export function CreateProjectForm({ teamId, onDone }: { teamId: string; onDone: 
         onDone();
         router.push(`/teams/${teamId}/projects/${project.id}`);
       },
-      onError: (error) => {
-        const fields = serverFieldErrors(error);
-        setErrors(fields);
-        if (Object.keys(fields).length === 0) {
-          notifications.show({
-            color: 'red',
-            title: 'Could not create the project',
-            message: errorMessage(error),
-          });
-        }
-      },
+      onError: (error) => reportFormError(error, 'Could not create the project', setErrors),
     }),
   );
 

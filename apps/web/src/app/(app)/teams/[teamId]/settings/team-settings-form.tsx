@@ -5,7 +5,8 @@ import { Button, Group, NumberInput, Paper, Stack, Text, TextInput } from '@mant
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { errorMessage, type FieldErrors, serverFieldErrors, zodFieldErrors } from '~/lib/errors';
+import { type FieldErrors, zodFieldErrors } from '~/lib/errors';
+import { reportFormError } from '~/lib/report-form-error';
 import { useTRPC } from '~/trpc/client';
 
 interface TeamSettings {
@@ -37,17 +38,7 @@ export function TeamSettingsForm({ settings }: { settings: TeamSettings }) {
           queryKey: trpc.team.settings.queryKey({ teamId: settings.teamId }),
         });
       },
-      onError: (error) => {
-        const fields = serverFieldErrors(error);
-        setErrors(fields);
-        if (Object.keys(fields).length === 0) {
-          notifications.show({
-            color: 'red',
-            title: 'Could not save the settings',
-            message: errorMessage(error),
-          });
-        }
-      },
+      onError: (error) => reportFormError(error, 'Could not save the settings', setErrors),
     }),
   );
 

@@ -2,11 +2,11 @@
 
 import { createApiTokenInput } from '@cairn/core/schemas/api-token';
 import { Alert, Button, Code, CopyButton, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { errorMessage, type FieldErrors, serverFieldErrors, zodFieldErrors } from '~/lib/errors';
+import { type FieldErrors, zodFieldErrors } from '~/lib/errors';
 import { formatDate } from '~/lib/format';
+import { reportFormError } from '~/lib/report-form-error';
 import { useTRPC } from '~/trpc/client';
 
 interface CreateTokenFormProps {
@@ -26,17 +26,7 @@ export function CreateTokenForm({ teamId, projectId, onDone }: CreateTokenFormPr
     trpc.token.create.mutationOptions({
       onSuccess: () =>
         queryClient.invalidateQueries({ queryKey: trpc.token.list.queryKey({ teamId, projectId }) }),
-      onError: (error) => {
-        const fields = serverFieldErrors(error);
-        setErrors(fields);
-        if (Object.keys(fields).length === 0) {
-          notifications.show({
-            color: 'red',
-            title: 'Could not create the token',
-            message: errorMessage(error),
-          });
-        }
-      },
+      onError: (error) => reportFormError(error, 'Could not create the token', setErrors),
     }),
   );
 
