@@ -1,0 +1,43 @@
+import { idSchema } from '@cairn/core/schemas/common';
+import { z } from 'zod';
+
+/**
+ * A queue's contract, defined once: its name, the payload every producer sends and every handler
+ * receives, and how pg-boss retries it. Exhausted jobs go to the dead-letter queue, where the
+ * operations page shows them and an admin can send them back.
+ */
+export interface JobContract<Payload> {
+  name: string;
+  payload: z.ZodType<Payload>;
+  retryLimit: number;
+  /** Seconds before the first retry; doubled each time with jitter (pg-boss backoff). */
+  retryDelay: number;
+  retryDelayMax: number;
+  /** A job still active after this long is treated as crashed and retried. */
+  expireInSeconds: number;
+}
+
+export const DEAD_LETTER_QUEUE = 'cairn.dead-letter';
+
+function defineJob<Payload>(contract: JobContract<Payload>): JobContract<Payload> {
+  return contract;
+}
+
+/** Who asked for the work: AWS calls run with them as SourceIdentity and are audited on their behalf. */
+const requestedBy = z.object({
+  requestedByUserId: idSchema.nullable(),
+  requestedByLabel: z.string().min(1).max(254),
+});
+
+export const verifyTeamAwsAccessJob = defineJob({
+  name: 'team.verify-aws-access',
+  payload: requestedBy.extend({ teamId: idSchema, checkId: idSchema }),
+  retryLimit: 4,
+  retryDelay: 2,
+  retryDelayMax: 60,
+  expireInSeconds: 120,
+});
+
+export const JOB_CONTRACTS: readonly JobContract<unknown>[] = [verifyTeamAwsAccessJob];
+
+export type JobPayload<C> = C extends JobContract<infer P> ? P : never;
