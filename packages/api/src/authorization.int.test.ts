@@ -1,6 +1,7 @@
 import { PERMISSION_MIN_ROLE, roleHasPermission } from '@cairn/core/permissions';
 import type { Role } from '@cairn/core/roles';
 import { createTestDatabase, type TestDatabase } from '@cairn/db/testing/test-database';
+import { type JobQueue, startJobQueue } from '@cairn/services/jobs/job-queue';
 import {
   makeTeam,
   makeUser,
@@ -18,6 +19,7 @@ let t: TestDatabase;
 let team: TestTeam;
 let outsider: TestUser;
 let orgAdmin: TestUser;
+let queue: JobQueue;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -25,14 +27,19 @@ beforeAll(async () => {
   const otherTeam = await makeTeam(t.db);
   outsider = otherTeam.admin;
   orgAdmin = await makeUser(t.db, [], { isOrgAdmin: true });
+  queue = await startJobQueue({ connectionString: t.url, role: 'producer' });
 });
-afterAll(() => t.drop());
+afterAll(async () => {
+  await queue.stop({ graceful: false });
+  await t.drop();
+});
 
 async function callerFor(user: TestUser | null) {
   const ctx = await createContext({
     db: t.db,
     session: user ? { userId: user.id, issuedAt: new Date(Date.now() + 1000) } : null,
     request: testRequest,
+    queue,
   });
   return createCaller(ctx);
 }
@@ -43,6 +50,8 @@ const SAMPLE_INPUT: Record<string, () => Promise<unknown>> = {
   'team.list': async () => undefined,
   'team.byId': async () => ({ teamId: team.teamId }),
   'team.settings': async () => ({ teamId: team.teamId }),
+  'team.awsChecks': async () => ({ teamId: team.teamId }),
+  'team.checkAwsAccess': async () => ({ teamId: team.teamId }),
   'team.updateSettings': async () => ({
     teamId: team.teamId,
     iamRoleArn: 'arn:aws:iam::123456789012:role/cairn-team',
@@ -80,6 +89,15 @@ const SAMPLE_INPUT: Record<string, () => Promise<unknown>> = {
   'audit.list': async () => ({ teamId: team.teamId }),
   'audit.verify': async () => undefined,
   'user.list': async () => undefined,
+  'ops.queues': async () => undefined,
+  'ops.failedJobs': async () => ({}),
+  'ops.retryJob': async () => {
+    await queue.createQueue('test.fails', { retryLimit: 0 });
+    const jobId = (await queue.send('test.fails', {})) ?? '';
+    await queue.fetch('test.fails');
+    await queue.fail('test.fails', jobId, { message: 'failed for the matrix' });
+    return { queue: 'test.fails', jobId };
+  },
   'user.setDisabled': async () => ({ userId: (await makeUser(t.db)).id, isDisabled: false }),
 };
 

@@ -5,6 +5,7 @@ import {
   type SessionClaims,
   type SessionUser,
 } from '@cairn/services/auth/resolve-session-user';
+import type { JobQueue } from '@cairn/services/jobs/job-queue';
 
 export interface ApiContext {
   db: PrismaClient;
@@ -12,12 +13,15 @@ export interface ApiContext {
   /** The signed-in user, re-read from the database on every request; null when signed out. */
   session: SessionUser | null;
   actor: Actor;
+  /** For procedures that hand work to the worker. */
+  queue?: JobQueue;
 }
 
 export async function createContext(options: {
   db: PrismaClient;
   session: SessionClaims | null;
   request: RequestMeta;
+  queue?: JobQueue;
 }): Promise<ApiContext> {
   const session = await resolveSessionUser(options.db, options.session);
   return {
@@ -25,5 +29,6 @@ export async function createContext(options: {
     request: options.request,
     session,
     actor: session?.actor ?? { kind: 'anonymous', label: 'anonymous' },
+    ...(options.queue ? { queue: options.queue } : {}),
   };
 }

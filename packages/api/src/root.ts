@@ -1,6 +1,7 @@
 import { auditRouter } from './routers/audit';
 import { meRouter } from './routers/me';
 import { memberRouter } from './routers/member';
+import { opsRouter } from './routers/ops';
 import { projectRouter } from './routers/project';
 import { teamRouter } from './routers/team';
 import { tokenRouter } from './routers/token';
@@ -15,6 +16,7 @@ export const appRouter = createRouter({
   token: tokenRouter,
   audit: auditRouter,
   user: userRouter,
+  ops: opsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,6 @@
 import { teamRefInput, updateTeamSettingsInput } from '@cairn/core/schemas/team';
+import { listAwsAccessChecks } from '@cairn/services/aws-access/list-aws-access-checks';
+import { requestAwsAccessCheck } from '@cairn/services/aws-access/request-aws-access-check';
 import { getTeam } from '@cairn/services/teams/get-team';
 import { getTeamSettings } from '@cairn/services/teams/get-team-settings';
 import { listTeams } from '@cairn/services/teams/list-teams';
@@ -16,4 +18,10 @@ export const teamRouter = createRouter({
   updateSettings: teamProcedure('team:settings')
     .input(updateTeamSettingsInput)
     .mutation(({ ctx, input }) => updateTeamSettings(ctx, input)),
+  awsChecks: teamProcedure('team:settings')
+    .input(teamRefInput)
+    .query(({ ctx, input }) => listAwsAccessChecks(ctx, input)),
+  checkAwsAccess: teamProcedure('team:settings')
+    .input(teamRefInput)
+    .mutation(({ ctx, input }) => requestAwsAccessCheck(ctx, input)),
 });
