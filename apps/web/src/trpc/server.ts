@@ -5,13 +5,21 @@ import { TRPCError } from '@trpc/server';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { db } from '~/server/db';
+import { getJobQueue } from '~/server/job-queue';
 import { getApiSession, getRequestMeta } from '~/server/session';
 
 const createCaller = createCallerFactory(appRouter);
 
 /** The API as the signed-in user, for server components: the same ladder as over HTTP. */
 export const getCaller = cache(async () =>
-  createCaller(await createContext({ db, session: await getApiSession(), request: await getRequestMeta() })),
+  createCaller(
+    await createContext({
+      db,
+      session: await getApiSession(),
+      request: await getRequestMeta(),
+      queue: await getJobQueue(),
+    }),
+  ),
 );
 
 /**

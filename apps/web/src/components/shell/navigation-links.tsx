@@ -6,6 +6,7 @@ import IconHome from '@tabler/icons-react/icons/IconHome';
 import IconLayoutDashboard from '@tabler/icons-react/icons/IconLayoutDashboard';
 import IconSettings from '@tabler/icons-react/icons/IconSettings';
 import IconShieldCheck from '@tabler/icons-react/icons/IconShieldCheck';
+import IconStack2 from '@tabler/icons-react/icons/IconStack2';
 import IconUserCog from '@tabler/icons-react/icons/IconUserCog';
 import IconUsers from '@tabler/icons-react/icons/IconUsers';
 import Link from 'next/link';
@@ -71,6 +72,9 @@ export function NavigationLinks({ viewer, team }: { viewer: SessionViewer; team:
       ? [{ href: '/admin/audit', label: 'Audit trail', icon: icon(IconShieldCheck) }]
       : []),
     ...(viewer.isOrgAdmin ? [{ href: '/admin/users', label: 'Users', icon: icon(IconUserCog) }] : []),
+    ...(viewer.isOrgAdmin
+      ? [{ href: '/admin/operations', label: 'Operations', icon: icon(IconStack2) }]
+      : []),
   ];
   return (
     <ScrollArea h="100%" type="never">

@@ -2,6 +2,7 @@ import { createContext } from '@cairn/api/context';
 import { appRouter } from '@cairn/api/root';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { db } from '~/server/db';
+import { getJobQueue } from '~/server/job-queue';
 import { requestMetaFromHeaders } from '~/server/request-meta';
 import { getApiSession } from '~/server/session';
 
@@ -13,7 +14,12 @@ function handler(req: Request) {
     req,
     router: appRouter,
     createContext: async () =>
-      createContext({ db, session: await getApiSession(), request: requestMetaFromHeaders(req.headers) }),
+      createContext({
+        db,
+        session: await getApiSession(),
+        request: requestMetaFromHeaders(req.headers),
+        queue: await getJobQueue(),
+      }),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '<no path>'} failed`, error);
     },

@@ -8,6 +8,7 @@ import { useCurrentTeam } from '~/components/team-context';
 import { useViewer } from '~/components/viewer-context';
 import { can } from '~/lib/access';
 import { useTRPC } from '~/trpc/client';
+import { AwsAccessPanel } from './aws-access-panel';
 import { TeamSettingsForm } from './team-settings-form';
 
 export function TeamSettingsView() {
@@ -32,6 +33,7 @@ export function TeamSettingsView() {
       {settings.isPending && <LoadingRows rows={4} />}
       {settings.isError && <ErrorState error={settings.error} onRetry={() => settings.refetch()} />}
       {settings.data && <TeamSettingsForm key={settings.dataUpdatedAt} settings={settings.data} />}
+      {settings.data && <AwsAccessPanel teamId={team.id} />}
     </Stack>
   );
 }
