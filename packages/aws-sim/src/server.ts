@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { handleAdmin } from './admin/admin-routes';
+import { createCodePipelineService } from './codepipeline/handler';
+import { AlarmStates } from './core/alarm-states';
+import { authenticate } from './core/authenticate';
+import { createClock } from './core/clock';
+import type { SimContext } from './core/context';
+import { Faults } from './core/faults';
 import { parseQueryForm } from './query/query-protocol';
-import type { SimRequest, SimResponse, SimService } from './service';
+import { createSageMakerService } from './sagemaker/handler';
+import { SimError, type SimRequest, type SimResponse, type SimService } from './service';
 import { parseSigV4Authorization } from './sigv4';
 import { createStsService } from './sts/handler';
 
@@ -10,6 +19,11 @@ export interface AwsSimOptions {
   /** 0 picks a free port; the one bound is returned. */
   port: number;
   host?: string;
+  /**
+   * Multiplies every simulated duration (endpoint creation ~30 s, canary waits as requested...).
+   * 1 (default) suits the demo; tests use ~0.01.
+   */
+  timeScale?: number;
 }
 
 export interface AwsSim {
@@ -32,6 +46,10 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+function isForm(request: SimRequest): boolean {
+  return String(request.headers['content-type']).startsWith('application/x-www-form-urlencoded');
+}
+
 /** Signing name first; unsigned requests fall back to the protocol's own markers. */
 function resolveService(services: SimService[], request: SimRequest, signedFor: string | undefined) {
   if (signedFor) {
@@ -44,46 +62,100 @@ function resolveService(services: SimService[], request: SimRequest, signedFor: 
     const service = services.find((candidate) => candidate.targetPrefix === prefix);
     if (service) return service;
   }
-  if (String(request.headers['content-type']).startsWith('application/x-www-form-urlencoded')) {
+  if (isForm(request)) {
     const version = parseQueryForm(request.body).get('Version');
     return services.find((candidate) => candidate.queryVersion === version);
   }
   return undefined;
 }
 
-async function route(services: SimService[], incoming: IncomingMessage): Promise<SimResponse> {
-  const requestId = randomUUID();
-  const path = (incoming.url ?? '/').split('?')[0] ?? '/';
-  const body = await readBody(incoming);
-  if (incoming.method === 'GET' && path === '/_sim/health') {
-    return json(200, requestId, { ok: true, services: services.map((service) => service.name) });
-  }
-  const scope = parseSigV4Authorization(incoming.headers.authorization);
-  const request: SimRequest = {
-    method: incoming.method ?? 'GET',
-    path,
-    headers: incoming.headers,
-    body,
-    requestId,
-    accessKeyId: scope?.accessKeyId,
+/** The operation name faults are matched against: the target's suffix, or the query Action. */
+function operationOf(request: SimRequest): string {
+  const target = request.headers['x-amz-target'];
+  if (typeof target === 'string') return target.split('.').pop() ?? '';
+  return isForm(request) ? (parseQueryForm(request.body).get('Action') ?? '') : '';
+}
+
+function createRouter(context: SimContext, services: SimService[], admin: Parameters<typeof handleAdmin>[0]) {
+  return async function route(incoming: IncomingMessage): Promise<SimResponse> {
+    const requestId = randomUUID();
+    const [path = '/', search = ''] = (incoming.url ?? '/').split('?');
+    const body = await readBody(incoming);
+    if (path === '/_sim' || path.startsWith('/_sim/')) {
+      return handleAdmin(admin, { method: incoming.method ?? 'GET', path, search, body, requestId });
+    }
+    const scope = parseSigV4Authorization(incoming.headers.authorization);
+    const request: SimRequest = {
+      method: incoming.method ?? 'GET',
+      path,
+      headers: incoming.headers,
+      body,
+      requestId,
+      accessKeyId: scope?.accessKeyId,
+      region: scope?.region ?? 'us-east-1',
+      caller: undefined,
+    };
+    const service = resolveService(services, request, scope?.service);
+    if (!service) {
+      return json(400, requestId, {
+        __type: 'UnknownServiceException',
+        message: `aws-sim does not simulate this service (signed for: ${scope?.service ?? 'unsigned'})`,
+      });
+    }
+    try {
+      const token = incoming.headers['x-amz-security-token'];
+      request.caller = authenticate(
+        context,
+        scope,
+        typeof token === 'string' ? token : undefined,
+        service.protocol,
+      );
+      const operation = operationOf(request);
+      const latencyMs = context.faults.latencyMs(service.name, operation);
+      if (latencyMs > 0) await sleep(latencyMs);
+      const fault = context.faults.decide(service.name, operation);
+      if (fault?.kind === 'throttle') {
+        throw new SimError(
+          service.protocol === 'query' ? 'Throttling' : 'ThrottlingException',
+          'Rate exceeded',
+        );
+      }
+      if (fault?.kind === 'error') {
+        throw new SimError(fault.code, 'aws-sim injected a server error', fault.status);
+      }
+    } catch (error) {
+      if (error instanceof SimError) return service.errorResponse(requestId, error);
+      throw error;
+    }
+    return service.handle(request);
   };
-  const service = resolveService(services, request, scope?.service);
-  if (!service) {
-    return json(400, requestId, {
-      __type: 'UnknownServiceException',
-      message: `aws-sim does not simulate this service (signed for: ${scope?.service ?? 'unsigned'})`,
-    });
-  }
-  return service.handle(request);
 }
 
 /** Starts the local AWS control plane; every service lives behind one port, as with LocalStack. */
 export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
-  const { port, host = '127.0.0.1' } = options;
-  const services: SimService[] = [createStsService()];
+  const { port, host = '127.0.0.1', timeScale = 1 } = options;
+  const context: SimContext = {
+    clock: createClock(timeScale),
+    alarms: new AlarmStates(),
+    faults: new Faults(),
+    sessions: new Map(),
+  };
+  const sagemaker = createSageMakerService(context);
+  const codepipeline = createCodePipelineService(context);
+  const services: SimService[] = [
+    createStsService(context.sessions),
+    sagemaker.service,
+    codepipeline.service,
+  ];
+  const route = createRouter(context, services, {
+    context,
+    serviceNames: services.map((service) => service.name),
+    stores: [sagemaker.store, codepipeline.store],
+    pipelines: { sagemaker: sagemaker.store.pipelines, codepipeline: codepipeline.store.pipelines },
+  });
 
   const server = createServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
-    route(services, incoming)
+    route(incoming)
       .catch((error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
         return json(500, randomUUID(), { __type: 'InternalFailure', message });

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Caller } from './core/caller';
 
 /** One HTTP request as every service handler sees it: body already read, request id assigned. */
 export interface SimRequest {
@@ -9,6 +10,10 @@ export interface SimRequest {
   requestId: string;
   /** Access key id from the SigV4 Authorization header, when the request was signed. */
   accessKeyId: string | undefined;
+  /** Region from the SigV4 credential scope; us-east-1 for unsigned requests. */
+  region: string;
+  /** The authenticated caller; the router refuses unsigned calls before a service sees them. */
+  caller: Caller | undefined;
 }
 
 export interface SimResponse {
@@ -24,11 +29,15 @@ export interface SimResponse {
 export interface SimService {
   /** SigV4 signing name, also the name reported by the health endpoint: `sts`, `sagemaker`, ... */
   name: string;
+  /** How errors are spelled on the wire: awsJson (`__type`) or awsQuery (XML `Code`). */
+  protocol: 'json' | 'query';
   /** awsJson services: the `X-Amz-Target` prefix before the dot, e.g. `SageMaker`. */
   targetPrefix?: string;
   /** awsQuery services: the `Version` form field, e.g. `2011-06-15`. */
   queryVersion?: string;
   handle(request: SimRequest): Promise<SimResponse> | SimResponse;
+  /** Renders an error raised outside the handler (auth, injected faults) in this service's protocol. */
+  errorResponse(requestId: string, error: SimError): SimResponse;
 }
 
 /** An AWS error answer: `code` becomes the SDK exception's `name`. */

@@ -16,6 +16,7 @@ const MAX_SESSION_TAGS = 50;
 /** What a session issued by AssumeRole remembers, so GetCallerIdentity can answer for it. */
 export interface AssumedSession {
   accountId: string;
+  roleArn: string;
   assumedRoleArn: string;
   assumedRoleId: string;
   accessKeyId: string;
@@ -108,6 +109,7 @@ export function assumeRole(form: Map<string, string>, now = new Date()): Assumed
   const assumedRoleId = `${randomId('AROA', 17)}:${sessionName}`;
   return {
     accountId,
+    roleArn,
     assumedRoleArn: `arn:aws:sts::${accountId}:assumed-role/${roleName}/${sessionName}`,
     assumedRoleId,
     accessKeyId: randomId('ASIA', 16),

@@ -7,10 +7,7 @@ const XML_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
 export const DEFAULT_ACCOUNT_ID = '000000000000';
 
 /** STS over the awsQuery protocol, which is what @aws-sdk/client-sts sends (form in, XML out). */
-export function createStsService(): SimService {
-  // Per server instance, so parallel test servers never see each other's sessions.
-  const sessions = new Map<string, AssumedSession>();
-
+export function createStsService(sessions: Map<string, AssumedSession>): SimService {
   function callerIdentity(request: SimRequest) {
     const session = request.accessKeyId ? sessions.get(request.accessKeyId) : undefined;
     if (session && session.expiration.getTime() > Date.now()) {
@@ -49,6 +46,7 @@ export function createStsService(): SimService {
 
   return {
     name: 'sts',
+    protocol: 'query',
     queryVersion: '2011-06-15',
     handle(request: SimRequest): SimResponse {
       const { requestId } = request;
@@ -62,6 +60,10 @@ export function createStsService(): SimService {
         const { code, message, status } = error;
         return queryError({ code, message, status, xmlNamespace: XML_NAMESPACE, requestId });
       }
+    },
+    errorResponse(requestId, error) {
+      const { code, message, status } = error;
+      return queryError({ code, message, status, xmlNamespace: XML_NAMESPACE, requestId });
     },
   };
 }

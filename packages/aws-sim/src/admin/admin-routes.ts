@@ -1,0 +1,124 @@
+import type { AlarmState } from '../core/alarm-states';
+import type { ResourceStore } from '../core/caller';
+import type { SimContext } from '../core/context';
+import { parseFaultRule } from '../core/faults';
+import type { SimResponse } from '../service';
+
+export interface AdminDeps {
+  context: SimContext;
+  serviceNames: string[];
+  stores: ResourceStore[];
+  /** Pipelines that exist per service, so tests and the demo can seed names without a `cairn-` prefix. */
+  pipelines: { sagemaker: Set<string>; codepipeline: Set<string> };
+}
+
+export interface AdminRequest {
+  method: string;
+  path: string;
+  search: string;
+  body: Buffer;
+  requestId: string;
+}
+
+const ALARM_STATES: AlarmState[] = ['OK', 'ALARM', 'INSUFFICIENT_DATA'];
+
+function reply(status: number, requestId: string, body: unknown): SimResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/json', 'x-amzn-RequestId': requestId },
+    body: JSON.stringify(body),
+  };
+}
+
+class AdminInputError extends Error {}
+
+function readObject(body: Buffer): Record<string, unknown> {
+  const text = body.toString('utf8').trim();
+  if (text === '') return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
+  } catch {
+    // Falls through to the same answer as a non-object body.
+  }
+  throw new AdminInputError('body must be a JSON object');
+}
+
+function requireString(body: Record<string, unknown>, field: string): string {
+  const value = body[field];
+  if (typeof value !== 'string' || value === '')
+    throw new AdminInputError(`${field} must be a non-empty string`);
+  return value;
+}
+
+function dispatch(deps: AdminDeps, request: AdminRequest): [number, unknown] {
+  const { context } = deps;
+  const route = `${request.method} ${request.path.replace(/\/+$/, '')}`;
+  switch (route) {
+    case 'GET /_sim/health':
+      return [200, { ok: true, services: deps.serviceNames }];
+    case 'GET /_sim/faults':
+      return [200, { faults: context.faults.list() }];
+    case 'POST /_sim/faults': {
+      const body = readObject(request.body);
+      const { seed } = body;
+      if (seed !== undefined && !Number.isInteger(seed)) throw new AdminInputError('seed must be an integer');
+      context.faults.add(parseFaultRule(body), seed as number | undefined);
+      return [200, { faults: context.faults.list() }];
+    }
+    case 'DELETE /_sim/faults':
+      context.faults.clear();
+      return [200, { faults: [] }];
+    case 'GET /_sim/resources': {
+      const type = new URLSearchParams(request.search).get('type');
+      const resources = deps.stores.flatMap((store) => store.list());
+      return [200, { resources: type ? resources.filter((resource) => resource.type === type) : resources }];
+    }
+    case 'GET /_sim/alarms':
+      return [200, { alarms: context.alarms.entries().map(([name, record]) => ({ name, ...record })) }];
+    case 'POST /_sim/alarms': {
+      const body = readObject(request.body);
+      const name = requireString(body, 'name');
+      const state = requireString(body, 'state') as AlarmState;
+      if (!ALARM_STATES.includes(state))
+        throw new AdminInputError(`state must be one of ${ALARM_STATES.join(', ')}`);
+      context.alarms.set(
+        name,
+        state,
+        typeof body.reason === 'string' ? body.reason : 'Set through the aws-sim admin API',
+      );
+      return [200, { name, ...context.alarms.get(name) }];
+    }
+    case 'POST /_sim/pipelines': {
+      const body = readObject(request.body);
+      const name = requireString(body, 'name');
+      const service = body.service ?? 'both';
+      if (!['sagemaker', 'codepipeline', 'both'].includes(String(service))) {
+        throw new AdminInputError('service must be sagemaker, codepipeline or both');
+      }
+      if (service !== 'codepipeline') deps.pipelines.sagemaker.add(name);
+      if (service !== 'sagemaker') deps.pipelines.codepipeline.add(name);
+      return [200, { name, service }];
+    }
+    case 'POST /_sim/reset':
+      // Sessions survive a reset: workers cache their credentials and should not all fail at once.
+      for (const store of deps.stores) store.reset();
+      context.faults.clear();
+      context.alarms.reset();
+      return [200, { ok: true }];
+    default:
+      return [404, { error: `no admin route ${route}` }];
+  }
+}
+
+/** The JSON admin API under /_sim/: faults, alarms, pipelines, the resource listing, reset. */
+export function handleAdmin(deps: AdminDeps, request: AdminRequest): SimResponse {
+  try {
+    const [status, body] = dispatch(deps, request);
+    return reply(status, request.requestId, body);
+  } catch (error) {
+    if (error instanceof AdminInputError) return reply(400, request.requestId, { error: error.message });
+    throw error;
+  }
+}

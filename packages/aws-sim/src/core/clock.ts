@@ -1,0 +1,19 @@
+/**
+ * Simulated durations are written in "realistic seconds" (what the sim pretends AWS takes, already
+ * shortened for a demo) and multiplied by timeScale, so tests can run the same lifecycle in
+ * milliseconds. State is derived lazily from timestamps on each request, so no timers outlive
+ * close().
+ */
+export interface SimClock {
+  now(): number;
+  /** Epoch ms at which a duration of `seconds` simulated seconds, started at `from`, ends. */
+  after(seconds: number, from?: number): number;
+}
+
+export function createClock(timeScale: number): SimClock {
+  if (!(timeScale >= 0)) throw new Error(`timeScale must be a number >= 0, got ${timeScale}`);
+  return {
+    now: () => Date.now(),
+    after: (seconds, from = Date.now()) => from + seconds * 1000 * timeScale,
+  };
+}

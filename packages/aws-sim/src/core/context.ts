@@ -1,0 +1,13 @@
+import type { AssumedSession } from '../sts/assume-role';
+import type { AlarmStates } from './alarm-states';
+import type { SimClock } from './clock';
+import type { Faults } from './faults';
+
+/** What one sim instance shares between its services; nothing is module-global, so servers never mix. */
+export interface SimContext {
+  clock: SimClock;
+  alarms: AlarmStates;
+  faults: Faults;
+  /** STS sessions by access key id: AssumeRole writes them, the router checks them. */
+  sessions: Map<string, AssumedSession>;
+}

@@ -1,0 +1,160 @@
+import {
+  CreateEndpointCommand,
+  CreateEndpointConfigCommand,
+  CreateModelCommand,
+  DeleteEndpointCommand,
+  DescribeEndpointCommand,
+  type SageMakerClient,
+  UpdateEndpointCommand,
+} from '@aws-sdk/client-sagemaker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AwsSim, startAwsSim } from '../server';
+import { admin, EXECUTION_ROLE_ARN, pollUntil, sageMaker } from '../testing/sim-clients';
+
+let sim: AwsSim;
+let client: SageMakerClient;
+
+beforeAll(async () => {
+  sim = await startAwsSim({ port: 0, timeScale: 0.005 });
+  client = sageMaker(sim);
+});
+afterAll(() => sim.close());
+
+async function modelAndConfig(name: string, image = '123456789012.dkr.ecr.us-east-1.amazonaws.com/churn:1') {
+  await client.send(
+    new CreateModelCommand({
+      ModelName: name,
+      ExecutionRoleArn: EXECUTION_ROLE_ARN,
+      PrimaryContainer: { Image: image, ModelDataUrl: `s3://models/${name}/model.tar.gz` },
+    }),
+  );
+  await client.send(
+    new CreateEndpointConfigCommand({
+      EndpointConfigName: name,
+      ProductionVariants: [
+        { VariantName: 'AllTraffic', ModelName: name, InitialInstanceCount: 2, InstanceType: 'ml.m5.large' },
+      ],
+    }),
+  );
+}
+
+function status(name: string) {
+  return async () => (await client.send(new DescribeEndpointCommand({ EndpointName: name }))).EndpointStatus;
+}
+
+const CANARY = {
+  BlueGreenUpdatePolicy: {
+    TrafficRoutingConfiguration: {
+      Type: 'CANARY' as const,
+      CanarySize: { Type: 'CAPACITY_PERCENT' as const, Value: 10 },
+      WaitIntervalInSeconds: 120,
+    },
+    TerminationWaitInSeconds: 60,
+    MaximumExecutionTimeoutInSeconds: 1800,
+  },
+};
+
+describe('sagemaker endpoints', () => {
+  it('goes Creating -> InService, Updating (canary) -> InService on the new config, Deleting -> gone', async () => {
+    await modelAndConfig('churn-v1');
+    await modelAndConfig('churn-v2');
+    const created = await client.send(
+      new CreateEndpointCommand({ EndpointName: 'churn-prod', EndpointConfigName: 'churn-v1' }),
+    );
+    expect(created.EndpointArn).toBe('arn:aws:sagemaker:us-east-1:000000000000:endpoint/churn-prod');
+    const creating = await pollUntil(status('churn-prod'), (value) => value === 'InService');
+    expect(creating.seen).toEqual(['Creating', 'InService']);
+
+    await client.send(
+      new UpdateEndpointCommand({
+        EndpointName: 'churn-prod',
+        EndpointConfigName: 'churn-v2',
+        DeploymentConfig: CANARY,
+      }),
+    );
+    const updating = await pollUntil(status('churn-prod'), (value) => value === 'InService');
+    expect(updating.seen).toEqual(['Updating', 'InService']);
+    const described = await client.send(new DescribeEndpointCommand({ EndpointName: 'churn-prod' }));
+    expect(described.EndpointConfigName).toBe('churn-v2');
+    expect(described.LastDeploymentConfig?.BlueGreenUpdatePolicy?.TrafficRoutingConfiguration?.Type).toBe(
+      'CANARY',
+    );
+    expect(described.ProductionVariants?.[0]?.CurrentInstanceCount).toBe(2);
+    expect(described.CreationTime).toBeInstanceOf(Date);
+
+    await client.send(new DeleteEndpointCommand({ EndpointName: 'churn-prod' }));
+    const deleting = await pollUntil(
+      () => status('churn-prod')().catch((error: Error) => error.name),
+      (value) => value === 'ValidationException',
+    );
+    expect(deleting.seen).toEqual(['Deleting', 'ValidationException']);
+  });
+
+  it('rolls back to the old config when an auto-rollback alarm fires during a linear update', async () => {
+    await modelAndConfig('fraud-v1');
+    await modelAndConfig('fraud-v2');
+    await client.send(
+      new CreateEndpointCommand({ EndpointName: 'fraud-prod', EndpointConfigName: 'fraud-v1' }),
+    );
+    await pollUntil(status('fraud-prod'), (value) => value === 'InService');
+    await client.send(
+      new UpdateEndpointCommand({
+        EndpointName: 'fraud-prod',
+        EndpointConfigName: 'fraud-v2',
+        DeploymentConfig: {
+          BlueGreenUpdatePolicy: {
+            TrafficRoutingConfiguration: {
+              Type: 'LINEAR',
+              LinearStepSize: { Type: 'INSTANCE_COUNT', Value: 1 },
+              WaitIntervalInSeconds: 600,
+            },
+          },
+          AutoRollbackConfiguration: { Alarms: [{ AlarmName: 'fraud-prod-5xx' }] },
+        },
+      }),
+    );
+    expect(await status('fraud-prod')()).toBe('Updating');
+    const fired = await admin(sim, 'POST', '/_sim/alarms', { name: 'fraud-prod-5xx', state: 'ALARM' });
+    expect(fired.status).toBe(200);
+    const rolling = await pollUntil(status('fraud-prod'), (value) => value === 'InService');
+    expect(rolling.seen).toEqual(['Updating', 'RollingBack', 'InService']);
+    const described = await client.send(new DescribeEndpointCommand({ EndpointName: 'fraud-prod' }));
+    expect(described.EndpointConfigName).toBe('fraud-v1');
+    expect(described.FailureReason).toContain('fraud-prod-5xx');
+  });
+
+  it('ends Failed when the model image is bad', async () => {
+    await modelAndConfig('broken-v1', '123456789012.dkr.ecr.us-east-1.amazonaws.com/fail:1');
+    await client.send(new CreateEndpointCommand({ EndpointName: 'broken', EndpointConfigName: 'broken-v1' }));
+    const { seen } = await pollUntil(status('broken'), (value) => value === 'Failed');
+    expect(seen).toEqual(['Creating', 'Failed']);
+  });
+
+  it('refuses to update an endpoint that is not InService', async () => {
+    await modelAndConfig('busy-v1');
+    await client.send(new CreateEndpointCommand({ EndpointName: 'busy', EndpointConfigName: 'busy-v1' }));
+    await expect(
+      client.send(new UpdateEndpointCommand({ EndpointName: 'busy', EndpointConfigName: 'busy-v1' })),
+    ).rejects.toMatchObject({ name: 'ValidationException', message: expect.stringContaining('Creating') });
+  });
+
+  it('answers a duplicate endpoint as real SageMaker does: ValidationException "already existing"', async () => {
+    await modelAndConfig('dup-v1');
+    await client.send(new CreateEndpointCommand({ EndpointName: 'dup', EndpointConfigName: 'dup-v1' }));
+    await expect(
+      client.send(new CreateEndpointCommand({ EndpointName: 'dup', EndpointConfigName: 'dup-v1' })),
+    ).rejects.toMatchObject({
+      name: 'ValidationException',
+      message:
+        'Cannot create already existing endpoint "arn:aws:sagemaker:us-east-1:000000000000:endpoint/dup".',
+      $metadata: { httpStatusCode: 400 },
+    });
+  });
+
+  it('answers Describe of a missing endpoint with ValidationException "Could not find endpoint"', async () => {
+    await expect(client.send(new DescribeEndpointCommand({ EndpointName: 'nope' }))).rejects.toMatchObject({
+      name: 'ValidationException',
+      message: expect.stringContaining('Could not find endpoint'),
+    });
+  });
+});

@@ -1,0 +1,117 @@
+import { Problems } from '../core/validation';
+import type { JsonInput } from '../json/json-protocol';
+import { SimError } from '../service';
+import {
+  type Call,
+  date,
+  FAIL_MARKER,
+  INSTANCE_TYPE,
+  key,
+  NAME_RULE,
+  S3_URI,
+  SECONDS,
+  sageMakerArn,
+  type Tracked,
+} from './common';
+import { findModel } from './models';
+
+export interface TransformJobRecord extends Tracked {
+  input: JsonInput;
+  status: 'InProgress' | 'Completed' | 'Failed' | 'Stopped';
+  endsAt: number;
+  willFail: boolean;
+  failureReason?: string;
+}
+
+export function advanceTransformJob(job: TransformJobRecord, now: number): void {
+  if (job.status !== 'InProgress' || now < job.endsAt) return;
+  job.status = job.willFail ? 'Failed' : 'Completed';
+  if (job.willFail) job.failureReason = 'AlgorithmError: the model container exited with a non-zero status.';
+}
+
+export function createTransformJob(call: Call) {
+  const { input, store } = call;
+  const problems = new Problems();
+  const name = problems.string(input, 'TransformJobName', 'TransformJobName', NAME_RULE);
+  const modelName = problems.string(input, 'ModelName', 'ModelName', NAME_RULE);
+  const transformInput = problems.object(input, 'TransformInput', 'TransformInput', { required: true });
+  const dataSource =
+    transformInput &&
+    problems.object(transformInput, 'DataSource', 'TransformInput.DataSource', { required: true });
+  const s3 =
+    dataSource && problems.object(dataSource, 'S3DataSource', 'TransformInput.DataSource.S3DataSource');
+  if (s3) {
+    const path = 'TransformInput.DataSource.S3DataSource';
+    problems.string(s3, 'S3DataType', `${path}.S3DataType`, {
+      required: true,
+      values: ['ManifestFile', 'S3Prefix', 'AugmentedManifestFile'],
+    });
+    problems.string(s3, 'S3Uri', `${path}.S3Uri`, { required: true, max: 1024, pattern: S3_URI });
+  }
+  const output = problems.object(input, 'TransformOutput', 'TransformOutput', { required: true });
+  if (output) {
+    problems.string(output, 'S3OutputPath', 'TransformOutput.S3OutputPath', {
+      required: true,
+      max: 1024,
+      pattern: S3_URI,
+    });
+  }
+  const resources = problems.object(input, 'TransformResources', 'TransformResources', { required: true });
+  if (resources) {
+    problems.string(resources, 'InstanceType', 'TransformResources.InstanceType', {
+      required: true,
+      pattern: INSTANCE_TYPE,
+    });
+    problems.number(resources, 'InstanceCount', 'TransformResources.InstanceCount', {
+      required: true,
+      min: 1,
+    });
+  }
+  problems.number(input, 'MaxConcurrentTransforms', 'MaxConcurrentTransforms', { min: 0 });
+  problems.number(input, 'MaxPayloadInMB', 'MaxPayloadInMB', { min: 0 });
+  problems.string(input, 'BatchStrategy', 'BatchStrategy', { values: ['MultiRecord', 'SingleRecord'] });
+  problems.throwIfAny();
+  const jobName = name as string;
+  const arn = sageMakerArn(call, 'transform-job', jobName);
+  if (store.transformJobs.has(key(jobName))) {
+    throw new SimError(
+      'ResourceInUse',
+      'Job name must be unique within an AWS account and region, and a job with this name already exists.',
+    );
+  }
+  const model = findModel(call, modelName as string);
+  store.transformJobs.set(key(jobName), {
+    name: jobName,
+    arn,
+    createdAt: call.now,
+    createdBy: call.caller,
+    input,
+    status: 'InProgress',
+    endsAt: call.context.clock.after(SECONDS.transformJob, call.now),
+    willFail:
+      model.images.some((image) => image.includes(FAIL_MARKER)) || call.context.faults.shouldFail(jobName),
+  });
+  return { TransformJobArn: arn };
+}
+
+export function describeTransformJob(call: Call) {
+  const problems = new Problems();
+  const name = problems.string(call.input, 'TransformJobName', 'TransformJobName', NAME_RULE);
+  problems.throwIfAny();
+  const job = call.store.transformJobs.get(key(name as string));
+  if (!job) {
+    throw new SimError('ResourceNotFound', `Could not find job to update with name ${name}`);
+  }
+  const { TransformJobName: _name, Tags: _tags, ...rest } = job.input;
+  const isDone = job.status !== 'InProgress';
+  return {
+    ...rest,
+    TransformJobName: job.name,
+    TransformJobArn: job.arn,
+    TransformJobStatus: job.status,
+    FailureReason: job.failureReason,
+    CreationTime: date(job.createdAt),
+    TransformStartTime: date(job.createdAt),
+    TransformEndTime: isDone ? date(job.endsAt) : undefined,
+  };
+}
