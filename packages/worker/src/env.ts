@@ -16,6 +16,9 @@ const schema = z.object({
   AWS_ENDPOINT_URL: optionalString.pipe(z.url().optional()),
   // Health counts a worker as alive for 30 s after its last beat, so a beat must come well inside that.
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(1_000).max(20_000).default(10_000),
+  // Jobs claimed per fetch and fetch loops per queue: throughput without one job per poll.
+  WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(5),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
 
@@ -24,6 +27,8 @@ export interface Env {
   awsRegion: string;
   awsEndpointUrl: string | null;
   heartbeatMs: number;
+  batchSize: number;
+  localConcurrency: number;
   logLevel: string;
 }
 
@@ -39,6 +44,8 @@ function loadEnv(): Env {
     awsRegion: value.AWS_REGION,
     awsEndpointUrl: value.AWS_ENDPOINT_URL?.replace(/\/+$/, '') ?? null,
     heartbeatMs: value.WORKER_HEARTBEAT_MS,
+    batchSize: value.WORKER_BATCH_SIZE,
+    localConcurrency: value.WORKER_CONCURRENCY,
     logLevel: value.LOG_LEVEL,
   };
 }

@@ -1,28 +1,42 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { createPrismaClient } from '@cairn/db/client';
-import { PgBoss } from 'pg-boss';
+import { startJobQueue } from '@cairn/services/jobs/job-queue';
 import { pino } from 'pino';
+import { createTeamCredentialsProvider } from './aws/team-credentials';
 import { env } from './env';
 import { startHeartbeat } from './heartbeat';
+import { HANDLERS } from './jobs/handlers';
+import { registerHandlers } from './jobs/job-runner';
 
 let isStopping = false;
 const logger = pino({ name: 'cairn-worker', level: env.logLevel });
 const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
-const db = createPrismaClient({ connectionString: env.databaseUrl });
-const boss = new PgBoss({ connectionString: env.databaseUrl });
 // pg-boss errors carry the whole pg client; its message and code are what an operator needs.
 const summarize = (error: unknown) =>
   error instanceof Error
     ? { message: error.message, code: (error as { code?: unknown }).code }
     : { message: String(error) };
-boss.on('error', (error) => {
-  if (isStopping) logger.debug({ error: summarize(error) }, 'pg-boss error while stopping');
-  else logger.error({ error: summarize(error) }, 'pg-boss error');
-});
 
-await boss.start();
+const db = createPrismaClient({ connectionString: env.databaseUrl });
+const queue = await startJobQueue({
+  connectionString: env.databaseUrl,
+  role: 'worker',
+  onError: (error) => {
+    if (isStopping) logger.debug({ error: summarize(error) }, 'pg-boss error while stopping');
+    else logger.error({ error: summarize(error) }, 'pg-boss error');
+  },
+});
+const credentials = createTeamCredentialsProvider({
+  stsClientConfig: { region: env.awsRegion, ...(env.awsEndpointUrl ? { endpoint: env.awsEndpointUrl } : {}) },
+});
+await registerHandlers(
+  queue,
+  HANDLERS,
+  { db, credentials, awsEndpoint: env.awsEndpointUrl, logger },
+  { batchSize: env.batchSize, localConcurrency: env.localConcurrency },
+);
 const heartbeat = startHeartbeat({
   db,
   workerId,
@@ -30,7 +44,12 @@ const heartbeat = startHeartbeat({
   onError: (error) => logger.warn({ error: summarize(error) }, 'heartbeat failed'),
 });
 logger.info(
-  { workerId, awsRegion: env.awsRegion, awsEndpointUrl: env.awsEndpointUrl ?? 'default' },
+  {
+    workerId,
+    queues: HANDLERS.map((handler) => handler.contract.name),
+    awsRegion: env.awsRegion,
+    awsEndpointUrl: env.awsEndpointUrl ?? 'default',
+  },
   'worker started',
 );
 
@@ -40,11 +59,12 @@ async function shutdown(signal: NodeJS.Signals) {
   logger.info({ signal }, 'worker stopping');
   try {
     await heartbeat.stop();
-    // Graceful: let handlers finish the jobs they hold instead of leaving them to expire and retry.
-    await boss.stop({ graceful: true });
+    // Graceful: in-flight jobs finish (or are released when the wait runs out) instead of expiring.
+    await queue.stop({ graceful: true, timeout: 20_000 });
+    credentials.destroy();
     await db.$disconnect();
   } catch (error) {
-    logger.error({ err: error }, 'worker did not stop cleanly');
+    logger.error({ error: summarize(error) }, 'worker did not stop cleanly');
     process.exit(1);
   }
   logger.info('worker stopped');

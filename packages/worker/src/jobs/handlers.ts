@@ -1,0 +1,5 @@
+import type { JobHandler } from './job-runner';
+import { verifyTeamAwsAccessHandler } from './verify-team-aws-access.handler';
+
+/** Every queue the worker serves. A contract without a handler here is never worked. */
+export const HANDLERS: JobHandler<never>[] = [verifyTeamAwsAccessHandler as JobHandler<never>];
