@@ -1,7 +1,7 @@
 import type { AlarmState } from '../core/alarm-states';
 import type { ResourceStore } from '../core/caller';
 import type { SimContext } from '../core/context';
-import { parseFaultRule } from '../core/faults';
+import { FaultRuleError, parseFaultRule } from '../core/faults';
 import type { SimResponse } from '../service';
 
 export interface AdminDeps {
@@ -118,7 +118,8 @@ export function handleAdmin(deps: AdminDeps, request: AdminRequest): SimResponse
     const [status, body] = dispatch(deps, request);
     return reply(status, request.requestId, body);
   } catch (error) {
-    if (error instanceof AdminInputError) return reply(400, request.requestId, { error: error.message });
+    if (error instanceof AdminInputError || error instanceof FaultRuleError)
+      return reply(400, request.requestId, { error: error.message });
     throw error;
   }
 }

@@ -18,10 +18,13 @@ export type FaultOutcome =
   | { kind: 'error'; code: 'InternalFailure' | 'ServiceUnavailable'; status: 500 | 503 }
   | undefined;
 
+/** A fault rule the admin API refuses; its message names the field. */
+export class FaultRuleError extends Error {}
+
 function percent(value: unknown, field: string): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !(value >= 0 && value <= 100)) {
-    throw new Error(`${field} must be a number from 0 to 100`);
+    throw new FaultRuleError(`${field} must be a number from 0 to 100`);
   }
   return value;
 }
@@ -30,13 +33,14 @@ function percent(value: unknown, field: string): number | undefined {
 export function parseFaultRule(body: Record<string, unknown>): FaultRule {
   const { service, operation, latencyMs, failResource } = body;
   for (const [field, value] of Object.entries({ service, operation, failResource })) {
-    if (value !== undefined && typeof value !== 'string') throw new Error(`${field} must be a string`);
+    if (value !== undefined && typeof value !== 'string')
+      throw new FaultRuleError(`${field} must be a string`);
   }
   if (
     latencyMs !== undefined &&
     (typeof latencyMs !== 'number' || !(latencyMs >= 0 && latencyMs <= 60_000))
   ) {
-    throw new Error('latencyMs must be a number from 0 to 60000');
+    throw new FaultRuleError('latencyMs must be a number from 0 to 60000');
   }
   return {
     service: service as string | undefined,

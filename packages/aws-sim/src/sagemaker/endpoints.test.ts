@@ -20,15 +20,19 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-async function modelAndConfig(name: string, image = '123456789012.dkr.ecr.us-east-1.amazonaws.com/churn:1') {
-  await client.send(
+async function modelAndConfig(
+  name: string,
+  image = '123456789012.dkr.ecr.us-east-1.amazonaws.com/churn:1',
+  sm = client,
+) {
+  await sm.send(
     new CreateModelCommand({
       ModelName: name,
       ExecutionRoleArn: EXECUTION_ROLE_ARN,
       PrimaryContainer: { Image: image, ModelDataUrl: `s3://models/${name}/model.tar.gz` },
     }),
   );
-  await client.send(
+  await sm.send(
     new CreateEndpointConfigCommand({
       EndpointConfigName: name,
       ProductionVariants: [
@@ -38,8 +42,8 @@ async function modelAndConfig(name: string, image = '123456789012.dkr.ecr.us-eas
   );
 }
 
-function status(name: string) {
-  return async () => (await client.send(new DescribeEndpointCommand({ EndpointName: name }))).EndpointStatus;
+function status(name: string, sm = client) {
+  return async () => (await sm.send(new DescribeEndpointCommand({ EndpointName: name }))).EndpointStatus;
 }
 
 const CANARY = {
@@ -91,12 +95,22 @@ describe('sagemaker endpoints', () => {
   });
 
   it('rolls back to the old config when an auto-rollback alarm fires during a linear update', async () => {
-    await modelAndConfig('fraud-v1');
-    await modelAndConfig('fraud-v2');
+    // RollingBack lasts 15 simulated seconds; a slower clock keeps it observable on a loaded machine.
+    const slowSim = await startAwsSim({ port: 0, timeScale: 0.02 });
+    try {
+      await rollbackScenario(slowSim, sageMaker(slowSim));
+    } finally {
+      await slowSim.close();
+    }
+  });
+
+  async function rollbackScenario(sim: AwsSim, client: SageMakerClient) {
+    await modelAndConfig('fraud-v1', undefined, client);
+    await modelAndConfig('fraud-v2', undefined, client);
     await client.send(
       new CreateEndpointCommand({ EndpointName: 'fraud-prod', EndpointConfigName: 'fraud-v1' }),
     );
-    await pollUntil(status('fraud-prod'), (value) => value === 'InService');
+    await pollUntil(status('fraud-prod', client), (value) => value === 'InService');
     await client.send(
       new UpdateEndpointCommand({
         EndpointName: 'fraud-prod',
@@ -113,15 +127,15 @@ describe('sagemaker endpoints', () => {
         },
       }),
     );
-    expect(await status('fraud-prod')()).toBe('Updating');
+    expect(await status('fraud-prod', client)()).toBe('Updating');
     const fired = await admin(sim, 'POST', '/_sim/alarms', { name: 'fraud-prod-5xx', state: 'ALARM' });
     expect(fired.status).toBe(200);
-    const rolling = await pollUntil(status('fraud-prod'), (value) => value === 'InService');
+    const rolling = await pollUntil(status('fraud-prod', client), (value) => value === 'InService');
     expect(rolling.seen).toEqual(['Updating', 'RollingBack', 'InService']);
     const described = await client.send(new DescribeEndpointCommand({ EndpointName: 'fraud-prod' }));
     expect(described.EndpointConfigName).toBe('fraud-v1');
     expect(described.FailureReason).toContain('fraud-prod-5xx');
-  });
+  }
 
   it('ends Failed when the model image is bad', async () => {
     await modelAndConfig('broken-v1', '123456789012.dkr.ecr.us-east-1.amazonaws.com/fail:1');
