@@ -70,6 +70,12 @@ const SAMPLE_INPUT: Record<string, () => Promise<unknown>> = {
   'project.byId': async () => ({ teamId: team.teamId, projectId: team.projectId }),
   'project.create': async () => ({ teamId: team.teamId, name: `P ${crypto.randomUUID()}` }),
   'project.setArchived': async () => ({ teamId: team.teamId, projectId: team.projectId, isArchived: false }),
+  'modelGroup.list': async () => ({ teamId: team.teamId, projectId: team.projectId }),
+  'modelGroup.create': async () => ({
+    teamId: team.teamId,
+    projectId: team.projectId,
+    name: `g-${crypto.randomUUID()}`,
+  }),
   'token.list': async () => ({ teamId: team.teamId, projectId: team.projectId }),
   'token.create': async () => ({ teamId: team.teamId, projectId: team.projectId, name: 'ci' }),
   'token.revoke': async () => {

@@ -1,6 +1,7 @@
 import { auditRouter } from './routers/audit';
 import { meRouter } from './routers/me';
 import { memberRouter } from './routers/member';
+import { modelGroupRouter } from './routers/model-group';
 import { opsRouter } from './routers/ops';
 import { projectRouter } from './routers/project';
 import { teamRouter } from './routers/team';
@@ -14,6 +15,7 @@ export const appRouter = createRouter({
   member: memberRouter,
   project: projectRouter,
   token: tokenRouter,
+  modelGroup: modelGroupRouter,
   audit: auditRouter,
   user: userRouter,
   ops: opsRouter,

@@ -38,6 +38,15 @@ export const verifyTeamAwsAccessJob = defineJob({
   expireInSeconds: 120,
 });
 
-export const JOB_CONTRACTS: readonly JobContract<unknown>[] = [verifyTeamAwsAccessJob];
+export const mirrorModelGroupJob = defineJob({
+  name: 'model-group.mirror',
+  payload: requestedBy.extend({ teamId: idSchema, modelGroupId: idSchema }),
+  retryLimit: 8,
+  retryDelay: 2,
+  retryDelayMax: 120,
+  expireInSeconds: 300,
+});
+
+export const JOB_CONTRACTS: readonly JobContract<unknown>[] = [verifyTeamAwsAccessJob, mirrorModelGroupJob];
 
 export type JobPayload<C> = C extends JobContract<infer P> ? P : never;

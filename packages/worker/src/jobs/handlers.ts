@@ -1,5 +1,9 @@
 import type { JobHandler } from './job-runner';
+import { mirrorModelGroupHandler } from './mirror-model-group.handler';
 import { verifyTeamAwsAccessHandler } from './verify-team-aws-access.handler';
 
 /** Every queue the worker serves. A contract without a handler here is never worked. */
-export const HANDLERS: JobHandler<never>[] = [verifyTeamAwsAccessHandler as JobHandler<never>];
+export const HANDLERS: JobHandler<never>[] = [
+  verifyTeamAwsAccessHandler as JobHandler<never>,
+  mirrorModelGroupHandler as JobHandler<never>,
+];

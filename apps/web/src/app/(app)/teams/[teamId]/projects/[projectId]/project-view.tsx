@@ -15,6 +15,7 @@ import { errorMessage } from '~/lib/errors';
 import { formatDateTime, formatUtc } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';
 import { ApiTokensPanel } from './api-tokens-panel';
+import { ModelGroupsPanel } from './model-groups-panel';
 
 export function ProjectView({ projectId }: { projectId: string }) {
   const team = useCurrentTeam();
@@ -114,6 +115,7 @@ export function ProjectView({ projectId }: { projectId: string }) {
           <Detail label="Created" value={formatUtc(current.createdAt)} />
         </Group>
       </Paper>
+      <ModelGroupsPanel teamId={team.id} projectId={current.id} isArchived={current.isArchived} />
       {can(viewer, team.id, 'token:read') ? (
         <ApiTokensPanel teamId={team.id} projectId={current.id} isArchived={current.isArchived} />
       ) : (

@@ -1,0 +1,206 @@
+'use client';
+
+import { createModelGroupInput } from '@cairn/core/schemas/model-group';
+import {
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import IconBox from '@tabler/icons-react/icons/IconBox';
+import IconPlus from '@tabler/icons-react/icons/IconPlus';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
+import { useViewer } from '~/components/viewer-context';
+import { can } from '~/lib/access';
+import { type FieldErrors, zodFieldErrors } from '~/lib/errors';
+import { formatRelative, formatUtc } from '~/lib/format';
+import { reportFormError } from '~/lib/report-form-error';
+import { useTRPC } from '~/trpc/client';
+
+const STATUS_COLOR = { PENDING: 'blue', READY: 'teal', FAILED: 'red' } as const;
+const STATUS_LABEL = { PENDING: 'creating in SageMaker', READY: 'in SageMaker', FAILED: 'failed' } as const;
+const POLL_WHILE_PENDING_MS = 2_000;
+
+interface ModelGroupsPanelProps {
+  teamId: string;
+  projectId: string;
+  isArchived: boolean;
+}
+
+/** The project's model groups, each mirrored to a SageMaker model package group by the worker. */
+export function ModelGroupsPanel({ teamId, projectId, isArchived }: ModelGroupsPanelProps) {
+  const trpc = useTRPC();
+  const viewer = useViewer();
+  const [isCreateOpen, createModal] = useDisclosure(false);
+  const groups = useQuery({
+    ...trpc.modelGroup.list.queryOptions({ teamId, projectId }),
+    refetchInterval: (query) =>
+      query.state.data?.some((group) => group.awsStatus === 'PENDING') ? POLL_WHILE_PENDING_MS : false,
+  });
+  const canCreate = can(viewer, teamId, 'project:write') && !isArchived;
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <div>
+          <Title order={3} fz="lg">
+            Model groups
+          </Title>
+          <Text size="sm" c="dimmed">
+            Each group holds the versions of one model and lives in SageMaker as a model package group.
+          </Text>
+        </div>
+        {canCreate && (
+          <Button leftSection={<IconPlus size={16} />} variant="default" onClick={createModal.open}>
+            New model group
+          </Button>
+        )}
+      </Group>
+      {groups.isPending && <LoadingRows rows={2} />}
+      {groups.isError && <ErrorState error={groups.error} onRetry={() => groups.refetch()} />}
+      {groups.data?.length === 0 && (
+        <EmptyPanel
+          icon={<IconBox size={28} />}
+          title="No model groups"
+          description="Create one to register model versions."
+        />
+      )}
+      {groups.data && groups.data.length > 0 && (
+        <Paper withBorder>
+          <Table verticalSpacing="sm" aria-label="Model groups">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>SageMaker</Table.Th>
+                <Table.Th>Model package group</Table.Th>
+                <Table.Th>Created</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {groups.data.map((group) => (
+                <Table.Tr key={group.id}>
+                  <Table.Td>
+                    <Text fw={500} size="sm">
+                      {group.name}
+                    </Text>
+                    {group.description && (
+                      <Text size="xs" c="dimmed" lineClamp={1}>
+                        {group.description}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={STATUS_COLOR[group.awsStatus]} variant="light">
+                      {STATUS_LABEL[group.awsStatus]}
+                    </Badge>
+                    {group.awsError && (
+                      <Text size="xs" c="red" mt={4} maw={360}>
+                        {group.awsError}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                      {group.awsArn ?? group.awsName}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td title={formatUtc(group.createdAt)}>{formatRelative(group.createdAt)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+      <Modal opened={isCreateOpen} onClose={createModal.close} title="New model group" size="lg">
+        <CreateModelGroupForm teamId={teamId} projectId={projectId} onDone={createModal.close} />
+      </Modal>
+    </Stack>
+  );
+}
+
+function CreateModelGroupForm({
+  teamId,
+  projectId,
+  onDone,
+}: {
+  teamId: string;
+  projectId: string;
+  onDone: () => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const create = useMutation(
+    trpc.modelGroup.create.mutationOptions({
+      onSuccess: async (group) => {
+        notifications.show({
+          color: 'teal',
+          title: 'Model group created',
+          message: `${group.name} is being created in SageMaker.`,
+        });
+        await queryClient.invalidateQueries({
+          queryKey: trpc.modelGroup.list.queryKey({ teamId, projectId }),
+        });
+        onDone();
+      },
+      onError: (error) => reportFormError(error, 'Could not create the model group', setErrors),
+    }),
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = createModelGroupInput.safeParse({ teamId, projectId, name, description });
+    if (!parsed.success) {
+      setErrors(zodFieldErrors(parsed.error));
+      return;
+    }
+    create.mutate(parsed.data);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <TextInput
+          label="Name"
+          placeholder="fraud-scorer"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={errors.name}
+          maxLength={63}
+          data-autofocus
+          required
+        />
+        <Textarea
+          label="Description"
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+          error={errors.description}
+          maxLength={2000}
+          autosize
+          minRows={2}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            Create model group
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
