@@ -7,8 +7,9 @@ import {
   createModel,
   describeEndpoint,
 } from './adapters/sagemaker-endpoints';
-import { auditedAwsCall, createAuditedCaller } from './audited-call';
-import { EXECUTION_ROLE_ARN, IMAGE, type SimTeam, startSimTeam } from './testing/sim-team';
+import { auditAssumeRole, auditedAwsCall, createAuditedCaller } from './audited-call';
+import { createTeamCredentialsProvider } from './team-credentials';
+import { EXECUTION_ROLE_ARN, IMAGE, type SimTeam, startSimTeam, TEAM_ROLE_ARN } from './testing/sim-team';
 
 let t: TestDatabase;
 let team: SimTeam;
@@ -121,5 +122,43 @@ describe('auditedAwsCall', () => {
     await expect(describeEndpoint(ctx, endpointName)).resolves.toBeNull();
     const events = await t.db.auditEvent.findMany({ where: { teamId: audit.teamId } });
     expect(events.map((e) => [e.action, e.outcome])).toEqual([['aws.sagemaker.DescribeEndpoint', 'FAILED']]);
+  });
+
+  it('audits AssumeRole on the role ARN on behalf of the user, without the credentials', async () => {
+    const { cairnTeam, scope: audit } = await scope();
+    const provider = createTeamCredentialsProvider({
+      stsClientConfig: {
+        endpoint: team.sim.url,
+        region: 'eu-west-1',
+        credentials: { accessKeyId: 'AKIATESTWORKER000001', secretAccessKey: 'worker' },
+      },
+      onAssumeRole: auditAssumeRole(t.db, 'worker'),
+    });
+    try {
+      const credentials = await provider.credentialsFor({
+        teamId: cairnTeam.teamId,
+        roleArn: TEAM_ROLE_ARN,
+        externalId: 'ext-1',
+        region: 'eu-west-1',
+        sourceIdentity: cairnTeam.engineer.email,
+        sessionTags: { team: 'fraud' },
+        onBehalfOfUserId: audit.onBehalfOfUserId,
+      });
+      const [event] = await t.db.auditEvent.findMany({ where: { teamId: cairnTeam.teamId } });
+      expect(event).toMatchObject({
+        action: 'aws.sts.AssumeRole',
+        outcome: 'SUCCESS',
+        resourceType: 'iam:role',
+        resourceId: TEAM_ROLE_ARN,
+        onBehalfOfUserId: cairnTeam.engineer.id,
+      });
+      expect(event?.awsRequestId).toBeTruthy();
+      const stored = JSON.stringify({ ...event, seq: String(event?.seq) });
+      expect(stored).not.toContain(credentials.accessKeyId);
+      expect(stored).not.toContain(credentials.secretAccessKey);
+      expect(stored).not.toContain('ext-1');
+    } finally {
+      provider.destroy();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@cairn/db/client';
 import { type AwsServiceName, recordAwsCall } from '@cairn/services/audit/record-aws-call';
 import { classifyAwsError } from './aws-errors';
+import type { AssumeRoleOutcome } from './team-credentials';
 
 /** Who a job acts for and on what: the part of every AWS call's audit event a job knows up front. */
 export interface AwsAuditScope {
@@ -95,4 +96,28 @@ export function createAuditedCaller(db: PrismaClient, scope: AwsAuditScope): Aws
       },
       send,
     );
+}
+
+/**
+ * The credentials provider's onAssumeRole hook: audits each AssumeRole as `aws.sts.AssumeRole` on
+ * the role ARN. Cached sessions make no call, so they leave no event.
+ */
+export function auditAssumeRole(db: PrismaClient, actorLabel: string) {
+  return (outcome: AssumeRoleOutcome) => {
+    const failure = outcome.outcome === 'FAILED' ? classifyAwsError(outcome.error) : null;
+    return recordAwsCall(db, {
+      onBehalfOfUserId: outcome.team.onBehalfOfUserId ?? null,
+      actorLabel,
+      teamId: outcome.team.teamId,
+      service: 'sts',
+      operation: 'AssumeRole',
+      resourceType: 'iam:role',
+      resourceId: outcome.roleArn,
+      outcome: outcome.outcome,
+      awsRequestId: outcome.awsRequestId,
+      durationMs: outcome.durationMs,
+      errorCode: failure?.code,
+      errorMessage: failure?.message,
+    }).then(() => undefined);
+  };
 }

@@ -3,10 +3,12 @@ import { type AwsSim, startAwsSim } from '@cairn/aws-sim/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTeamClients } from './team-clients';
 import {
+  type AssumeRoleOutcome,
   createTeamCredentialsProvider,
   roleSessionName,
   type TeamAwsIdentity,
   type TeamCredentialsProvider,
+  type TeamCredentialsProviderOptions,
   TeamRoleNotConfiguredError,
 } from './team-credentials';
 import { type RecordingProxy, startRecordingProxy } from './testing/recording-proxy';
@@ -40,7 +42,9 @@ function team(overrides: Partial<TeamAwsIdentity> = {}): TeamAwsIdentity {
   };
 }
 
-function provider(options: { now?: () => number; refreshBeforeMs?: number } = {}) {
+function provider(
+  options: Pick<TeamCredentialsProviderOptions, 'now' | 'refreshBeforeMs' | 'onAssumeRole'> = {},
+) {
   const created = createTeamCredentialsProvider({
     stsClientConfig: {
       endpoint: proxy.url,
@@ -127,9 +131,25 @@ describe('createTeamCredentialsProvider', () => {
     expect(assumeRoleCalls(identity.roleArn!)).toHaveLength(2);
   });
 
+  it('reports each AssumeRole it makes (not cached answers) for the audit trail, failures too', async () => {
+    const outcomes: AssumeRoleOutcome[] = [];
+    const credentials = provider({ onAssumeRole: (outcome) => void outcomes.push(outcome) });
+    const identity = team();
+    await credentials.credentialsFor(identity);
+    await credentials.credentialsFor(identity);
+    const bad = team({ roleArn: `arn:aws:iam::12345:role/not-an-account-${crypto.randomUUID()}` });
+    await expect(credentials.credentialsFor(bad)).rejects.toThrow();
+    expect(outcomes.map((o) => [o.roleArn, o.outcome])).toEqual([
+      [identity.roleArn, 'SUCCESS'],
+      [bad.roleArn, 'FAILED'],
+    ]);
+    expect(outcomes.every((o) => o.awsRequestId && o.durationMs >= 0)).toBe(true);
+    expect(JSON.stringify(outcomes[0])).not.toMatch(/secret|sessionToken|ASIA/i);
+  });
+
   it('does not cache a failed AssumeRole', async () => {
     const credentials = provider();
-    const identity = team({ roleArn: 'arn:aws:iam::12345:role/not-an-account' });
+    const identity = team({ roleArn: `arn:aws:iam::12345:role/not-an-account-${crypto.randomUUID()}` });
     await expect(credentials.credentialsFor(identity)).rejects.toMatchObject({ name: 'ValidationError' });
     await expect(credentials.credentialsFor(identity)).rejects.toMatchObject({ name: 'ValidationError' });
     expect(assumeRoleCalls(identity.roleArn!)).toHaveLength(2);

@@ -17,6 +17,18 @@ export interface TeamAwsIdentity {
   /** The requesting user's email, or 'cairn-worker' for work nobody asked for directly. */
   sourceIdentity: string;
   sessionTags: { team: string; project?: string };
+  /** Who asked, for the audit trail of the AssumeRole call; the cache does not depend on it. */
+  onBehalfOfUserId?: string | null;
+}
+
+/** One AssumeRole as it went, for the audit trail; never the credentials themselves. */
+export interface AssumeRoleOutcome {
+  team: TeamAwsIdentity;
+  roleArn: string;
+  outcome: 'SUCCESS' | 'FAILED';
+  awsRequestId: string | null;
+  durationMs: number;
+  error?: unknown;
 }
 
 /** A team has no IAM role: the worker refuses to act rather than use its own credentials. */
@@ -38,6 +50,8 @@ export interface TeamCredentialsProviderOptions {
   /** How long before expiry cached credentials stop being handed out. */
   refreshBeforeMs?: number;
   durationSeconds?: number;
+  /** Called after every AssumeRole (cached answers make none); awaited, so a failed audit fails it. */
+  onAssumeRole?: (outcome: AssumeRoleOutcome) => Promise<void> | void;
 }
 
 export interface TeamCredentialsProvider {
@@ -90,8 +104,8 @@ export function createTeamCredentialsProvider(
   const durationSeconds = options.durationSeconds ?? DEFAULT_DURATION_SECONDS;
   const cache = new Map<string, CacheEntry>();
 
-  async function assume(team: TeamAwsIdentity, roleArn: string): Promise<AwsCredentialIdentity> {
-    const output = await sts.send(
+  function send(team: TeamAwsIdentity, roleArn: string) {
+    return sts.send(
       new AssumeRoleCommand({
         RoleArn: roleArn,
         RoleSessionName: roleSessionName(team.sourceIdentity),
@@ -101,6 +115,18 @@ export function createTeamCredentialsProvider(
         DurationSeconds: durationSeconds,
       }),
     );
+  }
+
+  async function assume(team: TeamAwsIdentity, roleArn: string): Promise<AwsCredentialIdentity> {
+    const startedAt = performance.now();
+    const report = (outcome: Omit<AssumeRoleOutcome, 'team' | 'roleArn' | 'durationMs'>) =>
+      options.onAssumeRole?.({ team, roleArn, durationMs: performance.now() - startedAt, ...outcome });
+    const output = await send(team, roleArn).catch(async (error: unknown) => {
+      const metadata = (error as { $metadata?: { requestId?: string } }).$metadata;
+      await report({ outcome: 'FAILED', awsRequestId: metadata?.requestId ?? null, error });
+      throw error;
+    });
+    await report({ outcome: 'SUCCESS', awsRequestId: output.$metadata.requestId ?? null });
     const credentials = output.Credentials;
     if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.Expiration) {
       throw new Error(`STS AssumeRole for ${roleArn} returned no credentials`);
