@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { handleAdmin } from './admin/admin-routes';
+import { createCloudWatchService } from './cloudwatch/handler';
 import { createCodePipelineService } from './codepipeline/handler';
 import { AlarmStates } from './core/alarm-states';
 import { authenticate } from './core/authenticate';
@@ -139,19 +140,24 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
     alarms: new AlarmStates(),
     faults: new Faults(),
     sessions: new Map(),
+    refreshAlarms: () => {},
   };
   const sagemaker = createSageMakerService(context);
   const codepipeline = createCodePipelineService(context);
+  const cloudwatch = createCloudWatchService(context, (name) => sagemaker.store.endpointShape(name));
+  context.refreshAlarms = (now) => cloudwatch.store.evaluate(now);
   const services: SimService[] = [
     createStsService(context.sessions),
     sagemaker.service,
     codepipeline.service,
+    cloudwatch.service,
   ];
   const route = createRouter(context, services, {
     context,
     serviceNames: services.map((service) => service.name),
-    stores: [sagemaker.store, codepipeline.store],
+    stores: [sagemaker.store, codepipeline.store, cloudwatch.store],
     pipelines: { sagemaker: sagemaker.store.pipelines, codepipeline: codepipeline.store.pipelines },
+    traffic: cloudwatch.store.traffic,
   });
 
   const server = createServer((incoming: IncomingMessage, outgoing: ServerResponse) => {

@@ -1,3 +1,4 @@
+import { parseTraffic, type TrafficHistory, TrafficInputError } from '../cloudwatch/traffic';
 import type { AlarmState } from '../core/alarm-states';
 import type { ResourceStore } from '../core/caller';
 import type { SimContext } from '../core/context';
@@ -10,6 +11,8 @@ export interface AdminDeps {
   stores: ResourceStore[];
   /** Pipelines that exist per service, so tests and the demo can seed names without a `cairn-` prefix. */
   pipelines: { sagemaker: Set<string>; codepipeline: Set<string> };
+  /** Per-endpoint traffic behind the CloudWatch metrics. */
+  traffic: TrafficHistory;
 }
 
 export interface AdminRequest {
@@ -20,6 +23,7 @@ export interface AdminRequest {
   requestId: string;
 }
 
+const TRAFFIC_ROUTE = /^\/_sim\/endpoints\/([^/]+)\/traffic$/;
 const ALARM_STATES: AlarmState[] = ['OK', 'ALARM', 'INSUFFICIENT_DATA'];
 
 function reply(status: number, requestId: string, body: unknown): SimResponse {
@@ -54,7 +58,18 @@ function requireString(body: Record<string, unknown>, field: string): string {
 
 function dispatch(deps: AdminDeps, request: AdminRequest): [number, unknown] {
   const { context } = deps;
-  const route = `${request.method} ${request.path.replace(/\/+$/, '')}`;
+  const path = request.path.replace(/\/+$/, '');
+  const route = `${request.method} ${path}`;
+  const traffic = TRAFFIC_ROUTE.exec(path);
+  if (traffic) {
+    const endpointName = decodeURIComponent(traffic[1] ?? '');
+    const now = context.clock.now();
+    if (request.method === 'POST') {
+      const settings = deps.traffic.set(endpointName, parseTraffic(readObject(request.body)), now);
+      return [200, { endpointName, traffic: settings }];
+    }
+    if (request.method === 'GET') return [200, { endpointName, traffic: deps.traffic.at(endpointName, now) }];
+  }
   switch (route) {
     case 'GET /_sim/health':
       return [200, { ok: true, services: deps.serviceNames }];
@@ -83,13 +98,13 @@ function dispatch(deps: AdminDeps, request: AdminRequest): [number, unknown] {
       const state = requireString(body, 'state') as AlarmState;
       if (!ALARM_STATES.includes(state))
         throw new AdminInputError(`state must be one of ${ALARM_STATES.join(', ')}`);
-      context.alarms.set(
-        name,
-        state,
-        typeof body.reason === 'string' ? body.reason : 'Set through the aws-sim admin API',
-      );
+      const reason = typeof body.reason === 'string' ? body.reason : 'Set through the aws-sim admin API';
+      context.alarms.set(name, state, reason, context.clock.now(), true);
       return [200, { name, ...context.alarms.get(name) }];
     }
+    case 'DELETE /_sim/alarms':
+      context.alarms.clearManual();
+      return [200, { alarms: context.alarms.entries().map(([name, record]) => ({ name, ...record })) }];
     case 'POST /_sim/pipelines': {
       const body = readObject(request.body);
       const name = requireString(body, 'name');
@@ -118,7 +133,11 @@ export function handleAdmin(deps: AdminDeps, request: AdminRequest): SimResponse
     const [status, body] = dispatch(deps, request);
     return reply(status, request.requestId, body);
   } catch (error) {
-    if (error instanceof AdminInputError || error instanceof FaultRuleError)
+    if (
+      error instanceof AdminInputError ||
+      error instanceof FaultRuleError ||
+      error instanceof TrafficInputError
+    )
       return reply(400, request.requestId, { error: error.message });
     throw error;
   }

@@ -5,6 +5,8 @@ export interface AlarmStateRecord {
   reason: string;
   /** Epoch ms; endpoint rollbacks start from the moment the alarm fired, not when it was read. */
   changedAt: number;
+  /** Set through the admin API: metric evaluation leaves it alone until the override is cleared. */
+  isManual: boolean;
 }
 
 /**
@@ -19,10 +21,20 @@ export class AlarmStates {
     return this.states.get(name);
   }
 
-  set(name: string, state: AlarmState, reason: string, at = Date.now()): void {
+  set(name: string, state: AlarmState, reason: string, at = Date.now(), isManual = false): void {
     const current = this.states.get(name);
-    if (current?.state === state) return;
-    this.states.set(name, { state, reason, changedAt: at });
+    if (current?.state === state) {
+      this.states.set(name, { ...current, reason, isManual });
+      return;
+    }
+    this.states.set(name, { state, reason, changedAt: at, isManual });
+  }
+
+  /** Drops every admin override; metric alarms take their evaluated state on the next read. */
+  clearManual(): void {
+    for (const [name, record] of this.states) {
+      if (record.isManual) this.states.delete(name);
+    }
   }
 
   entries(): [string, AlarmStateRecord][] {

@@ -10,4 +10,6 @@ export interface SimContext {
   faults: Faults;
   /** STS sessions by access key id: AssumeRole writes them, the router checks them. */
   sessions: Map<string, AssumedSession>;
+  /** Re-evaluates metric alarms; SageMaker calls it before reading alarm states for rollbacks. */
+  refreshAlarms(now: number): void;
 }

@@ -1,3 +1,4 @@
+import type { EndpointShape } from '../cloudwatch/metrics';
 import type { ResourceStore, ResourceSummary } from '../core/caller';
 import type { SimContext } from '../core/context';
 import type { Tracked } from './common';
@@ -42,9 +43,26 @@ export class SageMakerStore implements ResourceStore {
 
   /** Moves every time-driven resource to the state it has reached by now. */
   advance(now = this.context.clock.now()): void {
+    this.context.refreshAlarms(now);
     for (const endpoint of [...this.endpoints.values()]) advanceEndpoint(this, this.context, endpoint, now);
     for (const job of this.transformJobs.values()) advanceTransformJob(job, now);
     for (const execution of this.executions.values()) advanceExecution(execution, now);
+  }
+
+  /** What CloudWatch needs to generate an endpoint's metrics; read without advancing, to avoid a cycle. */
+  endpointShape(name: string): EndpointShape | undefined {
+    const endpoint = this.endpoints.get(name.toLowerCase());
+    if (!endpoint || endpoint.status === 'Failed') return undefined;
+    const config = this.endpointConfigs.get(endpoint.configName.toLowerCase());
+    return {
+      name: endpoint.name,
+      createdAt: endpoint.createdAt,
+      variants: (config?.variants ?? []).map((variant) => ({
+        name: variant.variantName,
+        instanceCount: variant.instanceCount,
+        weight: variant.weight,
+      })),
+    };
   }
 
   list(): ResourceSummary[] {

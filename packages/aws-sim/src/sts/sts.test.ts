@@ -93,6 +93,9 @@ describe('sts', () => {
     const response = await fetch(`${sim.url}/_sim/health`);
     expect(response.status).toBe(200);
     expect(response.headers.get('x-amzn-requestid')).toBeTruthy();
-    expect(await response.json()).toEqual({ ok: true, services: ['sts', 'sagemaker', 'codepipeline'] });
+    expect(await response.json()).toEqual({
+      ok: true,
+      services: ['sts', 'sagemaker', 'codepipeline', 'monitoring'],
+    });
   });
 });
