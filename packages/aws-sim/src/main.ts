@@ -1,7 +1,12 @@
 import { env } from './env';
 import { startAwsSim } from './server';
 
-const sim = await startAwsSim({ port: env.port, host: env.host });
+const sim = await startAwsSim({
+  port: env.port,
+  host: env.host,
+  timeScale: env.timeScale,
+  stateFile: env.stateFile,
+});
 console.log(`aws-sim listening on ${sim.url}`);
 
 let isClosing = false;

@@ -10,6 +10,7 @@ import { authenticate } from './core/authenticate';
 import { createClock } from './core/clock';
 import type { SimContext } from './core/context';
 import { Faults } from './core/faults';
+import { StateFile } from './core/persistence';
 import { parseQueryForm } from './query/query-protocol';
 import { createSageMakerService } from './sagemaker/handler';
 import { SimError, type SimRequest, type SimResponse, type SimService } from './service';
@@ -25,6 +26,8 @@ export interface AwsSimOptions {
    * 1 (default) suits the demo; tests use ~0.01.
    */
   timeScale?: number;
+  /** A JSON file to load state from at start and save it to after changes (the demo's restarts). */
+  stateFile?: string;
 }
 
 export interface AwsSim {
@@ -134,7 +137,7 @@ function createRouter(context: SimContext, services: SimService[], admin: Parame
 
 /** Starts the local AWS control plane; every service lives behind one port, as with LocalStack. */
 export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
-  const { port, host = '127.0.0.1', timeScale = 1 } = options;
+  const { port, host = '127.0.0.1', timeScale = 1, stateFile } = options;
   const context: SimContext = {
     clock: createClock(timeScale),
     alarms: new AlarmStates(),
@@ -160,6 +163,26 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
     traffic: cloudwatch.store.traffic,
   });
 
+  const persistence = stateFile
+    ? new StateFile(stateFile, {
+        sessions: context.sessions,
+        alarmStates: context.alarms.states,
+        models: sagemaker.store.models,
+        endpointConfigs: sagemaker.store.endpointConfigs,
+        endpoints: sagemaker.store.endpoints,
+        transformJobs: sagemaker.store.transformJobs,
+        modelPackageGroups: sagemaker.store.packageGroups,
+        modelPackages: sagemaker.store.packages,
+        sageMakerPipelines: sagemaker.store.pipelines,
+        pipelineExecutions: sagemaker.store.executions,
+        codePipelines: codepipeline.store.pipelines,
+        codePipelineExecutions: codepipeline.store.executions,
+        metricAlarms: cloudwatch.store.alarms,
+        traffic: cloudwatch.store.traffic.changes,
+      })
+    : undefined;
+  persistence?.load();
+
   const server = createServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
     route(incoming)
       .catch((error: unknown) => {
@@ -169,6 +192,8 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
       .then((response) => {
         outgoing.writeHead(response.status, response.headers);
         outgoing.end(response.body);
+        // Reads advance lifecycles too, so every answered request may have changed state.
+        persistence?.scheduleSave();
       });
   });
 
@@ -187,6 +212,7 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
     port: bound,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        persistence?.flush();
         server.close((error) => (error ? reject(error) : resolve()));
         // SDK clients keep connections alive; without this close() waits for them to idle out.
         server.closeAllConnections();

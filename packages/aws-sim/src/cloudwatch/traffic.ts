@@ -52,7 +52,8 @@ export function parseTraffic(body: Record<string, unknown>): Partial<TrafficSett
  * data is a pure function of time and this history, and reading it twice gives the same answer.
  */
 export class TrafficHistory {
-  private readonly changes = new Map<string, { from: number; settings: TrafficSettings }[]>();
+  /** Public for persistence only. */
+  readonly changes = new Map<string, { from: number; settings: TrafficSettings }[]>();
 
   set(endpointName: string, patch: Partial<TrafficSettings>, at: number): TrafficSettings {
     const history = this.changes.get(endpointName) ?? [];

@@ -15,7 +15,8 @@ export interface AlarmStateRecord {
  * endpoint updates read it.
  */
 export class AlarmStates {
-  private readonly states = new Map<string, AlarmStateRecord>();
+  /** Public for persistence only. */
+  readonly states = new Map<string, AlarmStateRecord>();
 
   get(name: string): AlarmStateRecord | undefined {
     return this.states.get(name);
