@@ -117,6 +117,15 @@ function createRouter(context: SimContext, services: SimService[], admin: Parame
       const operation = operationOf(request);
       const latencyMs = context.faults.latencyMs(service.name, operation);
       if (latencyMs > 0) await sleep(latencyMs);
+      const { caller } = request;
+      if (context.faults.isDenied(service.name, operation, caller.roleArn)) {
+        const principal = caller.assumedRoleArn ?? `arn:aws:iam::${caller.accountId}:user/aws-sim`;
+        throw new SimError(
+          service.protocol === 'query' ? 'AccessDenied' : 'AccessDeniedException',
+          `User: ${principal} is not authorized to perform: ${service.name}:${operation} because no identity-based policy allows the ${service.name}:${operation} action`,
+          service.protocol === 'query' ? 403 : 400,
+        );
+      }
       const fault = context.faults.decide(service.name, operation);
       if (fault?.kind === 'throttle') {
         throw new SimError(

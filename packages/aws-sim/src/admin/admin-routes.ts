@@ -116,6 +116,18 @@ function dispatch(deps: AdminDeps, request: AdminRequest): [number, unknown] {
       if (service !== 'sagemaker') deps.pipelines.codepipeline.add(name);
       return [200, { name, service }];
     }
+    case 'POST /_sim/sessions/expire': {
+      // Lets tests see ExpiredTokenException without waiting out AssumeRole's 15-minute minimum.
+      const body = readObject(request.body);
+      const only = body.accessKeyId === undefined ? undefined : requireString(body, 'accessKeyId');
+      let expired = 0;
+      for (const session of context.sessions.values()) {
+        if (only !== undefined && session.accessKeyId !== only) continue;
+        session.expiration = new Date(context.clock.now() - 1000);
+        expired++;
+      }
+      return [200, { expired }];
+    }
     case 'POST /_sim/reset':
       // Sessions survive a reset: workers cache their credentials and should not all fail at once.
       for (const store of deps.stores) store.reset();

@@ -114,6 +114,50 @@ describe('credentials', () => {
   });
 });
 
+describe('access', () => {
+  it('answers ExpiredTokenException once a session has expired', async () => {
+    const credentials = await assumeTeamRole(sim, 'ada@example.com');
+    const expired = await admin(sim, 'POST', '/_sim/sessions/expire', {
+      accessKeyId: credentials.accessKeyId,
+    });
+    expect(expired.body).toEqual({ expired: 1 });
+    expect(await describeGroup(sageMaker(sim, { credentials }))).toMatchObject({
+      name: 'ExpiredTokenException',
+      message: 'The security token included in the request is expired',
+    });
+  });
+
+  it("answers AccessDeniedException to a denied role's sessions only", async () => {
+    await admin(sim, 'POST', '/_sim/faults', {
+      service: 'sagemaker',
+      operation: 'CreateModel',
+      denyRoleArn: TEAM_ROLE_ARN,
+    });
+    const team = sageMaker(sim, { credentials: await assumeTeamRole(sim, 'ada@example.com') });
+    const create = (client: ReturnType<typeof sageMaker>, name: string) =>
+      client.send(
+        new CreateModelCommand({
+          ModelName: name,
+          ExecutionRoleArn: EXECUTION_ROLE_ARN,
+          PrimaryContainer: { Image: 'i' },
+        }),
+      );
+    await expect(create(team, 'denied')).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+      message: expect.stringContaining(
+        'assumed-role/cairn-team-churn/cairn-worker is not authorized to perform: sagemaker:CreateModel',
+      ),
+    });
+    await expect(create(sageMaker(sim), 'allowed')).resolves.toMatchObject({ ModelArn: expect.any(String) });
+  });
+
+  it('rejects a fault rule with an unknown field', async () => {
+    const answer = await admin(sim, 'POST', '/_sim/faults', { throttle: 50 });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toMatch(/^unknown field throttle;/);
+  });
+});
+
 describe('resources', () => {
   it('lists each resource with the assumed role and source identity that created it', async () => {
     const credentials = await assumeTeamRole(sim, 'ada@example.com');

@@ -11,7 +11,23 @@ export interface FaultRule {
   latencyMs?: number;
   /** A resource name (or substring of one) whose creation ends Failed instead of succeeding. */
   failResource?: string;
+  /**
+   * Answers AccessDeniedException to sessions of this IAM role (`*`: every caller), as AWS does
+   * when a role's policy lacks the action: the permanent error the worker must not retry.
+   */
+  denyRoleArn?: string;
 }
+
+const RULE_FIELDS = new Set([
+  'service',
+  'operation',
+  'throttlePercent',
+  'errorPercent',
+  'latencyMs',
+  'failResource',
+  'denyRoleArn',
+  'seed',
+]);
 
 export type FaultOutcome =
   | { kind: 'throttle' }
@@ -31,8 +47,12 @@ function percent(value: unknown, field: string): number | undefined {
 
 /** Parses an admin request body into a rule, naming the field that is wrong. */
 export function parseFaultRule(body: Record<string, unknown>): FaultRule {
-  const { service, operation, latencyMs, failResource } = body;
-  for (const [field, value] of Object.entries({ service, operation, failResource })) {
+  const unknown = Object.keys(body).filter((field) => !RULE_FIELDS.has(field));
+  if (unknown.length > 0) {
+    throw new FaultRuleError(`unknown field ${unknown.join(', ')}; expected ${[...RULE_FIELDS].join(', ')}`);
+  }
+  const { service, operation, latencyMs, failResource, denyRoleArn } = body;
+  for (const [field, value] of Object.entries({ service, operation, failResource, denyRoleArn })) {
     if (value !== undefined && typeof value !== 'string')
       throw new FaultRuleError(`${field} must be a string`);
   }
@@ -49,6 +69,7 @@ export function parseFaultRule(body: Record<string, unknown>): FaultRule {
     errorPercent: percent(body.errorPercent, 'errorPercent'),
     latencyMs: latencyMs as number | undefined,
     failResource: failResource as string | undefined,
+    denyRoleArn: denyRoleArn as string | undefined,
   };
 }
 
@@ -94,6 +115,12 @@ export class Faults {
       }
     }
     return undefined;
+  }
+
+  isDenied(service: string, operation: string, roleArn: string | undefined): boolean {
+    return this.matching(service, operation).some(
+      (rule) => rule.denyRoleArn === '*' || (rule.denyRoleArn !== undefined && rule.denyRoleArn === roleArn),
+    );
   }
 
   shouldFail(resourceName: string): boolean {

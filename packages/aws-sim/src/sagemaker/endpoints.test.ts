@@ -144,6 +144,22 @@ describe('sagemaker endpoints', () => {
     expect(seen).toEqual(['Creating', 'Failed']);
   });
 
+  it('ends Failed when a failResource fault names it', async () => {
+    await admin(sim, 'POST', '/_sim/faults', { failResource: 'doomed' });
+    try {
+      await modelAndConfig('doomed-v1');
+      await client.send(
+        new CreateEndpointCommand({ EndpointName: 'doomed-prod', EndpointConfigName: 'doomed-v1' }),
+      );
+      const { last } = await pollUntil(status('doomed-prod'), (value) => value !== 'Creating');
+      expect(last).toBe('Failed');
+      const described = await client.send(new DescribeEndpointCommand({ EndpointName: 'doomed-prod' }));
+      expect(described.FailureReason).toBeTruthy();
+    } finally {
+      await admin(sim, 'DELETE', '/_sim/faults');
+    }
+  });
+
   it('refuses to update an endpoint that is not InService', async () => {
     await modelAndConfig('busy-v1');
     await client.send(new CreateEndpointCommand({ EndpointName: 'busy', EndpointConfigName: 'busy-v1' }));
