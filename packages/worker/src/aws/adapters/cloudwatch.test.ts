@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { AwsCaller, AwsCallTarget } from '../audited-call';
 import { describeAlarms, getMetricData, putMetricAlarm } from './cloudwatch';
 
-// aws-sim does not serve CloudWatch yet: a client whose send answers from a script stands in.
+// A client answering from a script, so paging and mapping are pinned exactly (sim-behaviour.test.ts
+// covers the same adapters against aws-sim).
 function scriptedClient(answer: (command: unknown) => unknown) {
   const sent: unknown[] = [];
   const client = {
