@@ -152,6 +152,7 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
     alarms: new AlarmStates(),
     faults: new Faults(),
     sessions: new Map(),
+    roles: new Map(),
     refreshAlarms: () => {},
   };
   const sagemaker = createSageMakerService(context);
@@ -159,7 +160,7 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
   const cloudwatch = createCloudWatchService(context, (name) => sagemaker.store.endpointShape(name));
   context.refreshAlarms = (now) => cloudwatch.store.evaluate(now);
   const services: SimService[] = [
-    createStsService(context.sessions),
+    createStsService(context.sessions, context.roles),
     sagemaker.service,
     codepipeline.service,
     cloudwatch.service,
@@ -175,6 +176,7 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
   const persistence = stateFile
     ? new StateFile(stateFile, {
         sessions: context.sessions,
+        roles: context.roles,
         alarmStates: context.alarms.states,
         models: sagemaker.store.models,
         endpointConfigs: sagemaker.store.endpointConfigs,

@@ -116,6 +116,15 @@ function dispatch(deps: AdminDeps, request: AdminRequest): [number, unknown] {
       if (service !== 'sagemaker') deps.pipelines.codepipeline.add(name);
       return [200, { name, service }];
     }
+    case 'GET /_sim/roles':
+      return [200, { roles: [...context.roles].map(([roleArn, trust]) => ({ roleArn, ...trust })) }];
+    case 'POST /_sim/roles': {
+      const body = readObject(request.body);
+      const roleArn = requireString(body, 'roleArn');
+      const externalId = body.externalId === undefined ? undefined : requireString(body, 'externalId');
+      context.roles.set(roleArn, { externalId });
+      return [200, { roleArn, externalId }];
+    }
     case 'POST /_sim/sessions/expire': {
       // Lets tests see ExpiredTokenException without waiting out AssumeRole's 15-minute minimum.
       const body = readObject(request.body);
@@ -133,6 +142,7 @@ function dispatch(deps: AdminDeps, request: AdminRequest): [number, unknown] {
       for (const store of deps.stores) store.reset();
       context.faults.clear();
       context.alarms.reset();
+      context.roles.clear();
       return [200, { ok: true }];
     default:
       return [404, { error: `no admin route ${route}` }];

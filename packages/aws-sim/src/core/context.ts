@@ -10,6 +10,8 @@ export interface SimContext {
   faults: Faults;
   /** STS sessions by access key id: AssumeRole writes them, the router checks them. */
   sessions: Map<string, AssumedSession>;
+  /** Roles registered through the admin API, with the external id their trust policy demands. */
+  roles: Map<string, { externalId?: string }>;
   /** Re-evaluates metric alarms; SageMaker calls it before reading alarm states for rollbacks. */
   refreshAlarms(now: number): void;
 }

@@ -5,6 +5,7 @@ import { SimError } from '../service';
 const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 const SOURCE_IDENTITY = /^[\w+=,.@-]{2,64}$/;
+const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
 const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u;
 const MIN_DURATION_SECONDS = 900;
@@ -59,6 +60,7 @@ export function assumeRole(form: Map<string, string>, now = new Date()): Assumed
   const sessionName = required(form, 'RoleSessionName');
   const durationText = form.get('DurationSeconds');
   const sourceIdentity = form.get('SourceIdentity');
+  const externalId = form.get('ExternalId');
   const tags = readQueryList(form, 'Tags').map((tag) => ({ key: tag.Key ?? '', value: tag.Value ?? '' }));
 
   const problems: string[] = [];
@@ -86,6 +88,11 @@ export function assumeRole(form: Map<string, string>, now = new Date()): Assumed
   if (sourceIdentity !== undefined && !SOURCE_IDENTITY.test(sourceIdentity)) {
     problems.push(
       violation(sourceIdentity, 'sourceIdentity', 'have length 2-64 and match pattern [\\w+=,.@-]*'),
+    );
+  }
+  if (externalId !== undefined && !EXTERNAL_ID.test(externalId)) {
+    problems.push(
+      violation(externalId, 'externalId', 'have length 2-1224 and match pattern [\\w+=,.@:\\/-]*'),
     );
   }
   if (tags.length > MAX_SESSION_TAGS) {

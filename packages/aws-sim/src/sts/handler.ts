@@ -7,7 +7,10 @@ const XML_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
 export const DEFAULT_ACCOUNT_ID = '000000000000';
 
 /** STS over the awsQuery protocol, which is what @aws-sdk/client-sts sends (form in, XML out). */
-export function createStsService(sessions: Map<string, AssumedSession>): SimService {
+/** Roles registered through the admin API; an external id set here must accompany AssumeRole. */
+export type RoleTrust = Map<string, { externalId?: string }>;
+
+export function createStsService(sessions: Map<string, AssumedSession>, roles: RoleTrust): SimService {
   function callerIdentity(request: SimRequest) {
     const session = request.accessKeyId ? sessions.get(request.accessKeyId) : undefined;
     if (session && session.expiration.getTime() > Date.now()) {
@@ -25,6 +28,17 @@ export function createStsService(sessions: Map<string, AssumedSession>): SimServ
       case 'GetCallerIdentity':
         return callerIdentity(request);
       case 'AssumeRole': {
+        const roleArn = form.get('RoleArn') ?? '';
+        const trust = roles.get(roleArn);
+        if (trust?.externalId !== undefined && form.get('ExternalId') !== trust.externalId) {
+          // What a trust policy with an sts:ExternalId condition answers to a missing or wrong id.
+          const principal = request.caller?.assumedRoleArn ?? `arn:aws:iam::${DEFAULT_ACCOUNT_ID}:root`;
+          throw new SimError(
+            'AccessDenied',
+            `User: ${principal} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+            403,
+          );
+        }
         const session = assumeRole(form);
         sessions.set(session.accessKeyId, session);
         return {

@@ -89,6 +89,24 @@ describe('sts', () => {
     ).rejects.toMatchObject({ name: 'MissingParameter' });
   });
 
+  it('demands the external id a registered role requires', async () => {
+    const roleArn = 'arn:aws:iam::123456789012:role/cairn-team-fraud';
+    const registered = await fetch(`${sim.url}/_sim/roles`, {
+      method: 'POST',
+      body: JSON.stringify({ roleArn, externalId: 'cairn-fraud-7f3a' }),
+    });
+    expect(registered.status).toBe(200);
+    const assume = (ExternalId?: string) =>
+      stsClient().send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'worker', ExternalId }));
+    await expect(assume()).rejects.toMatchObject({
+      name: 'AccessDenied',
+      $metadata: { httpStatusCode: 403 },
+      message: `User: arn:aws:iam::000000000000:root is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+    });
+    await expect(assume('wrong-id')).rejects.toMatchObject({ name: 'AccessDenied' });
+    await expect(assume('cairn-fraud-7f3a')).resolves.toMatchObject({ Credentials: expect.any(Object) });
+  });
+
   it('reports its health and services', async () => {
     const response = await fetch(`${sim.url}/_sim/health`);
     expect(response.status).toBe(200);
