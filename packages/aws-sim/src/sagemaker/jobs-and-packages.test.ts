@@ -169,6 +169,11 @@ describe('pipeline executions', () => {
     const again = await start();
     expect(again.PipelineExecutionArn).toBe(first.PipelineExecutionArn);
     expect(first.PipelineExecutionArn).toMatch(/:pipeline\/cairn-train-churn\/execution\/[a-z0-9]{12}$/);
+    const { body } = await admin(sim, 'GET', '/_sim/resources?type=pipeline-execution');
+    const mine = (body.resources as { details: { clientRequestToken: string } }[]).filter(
+      (resource) => resource.details.clientRequestToken === TOKEN,
+    );
+    expect(mine).toHaveLength(1);
     const { seen } = await pollUntil(
       async () =>
         (

@@ -6,6 +6,7 @@ import { type Call, date, FAIL_MARKER, SECONDS, type Tracked } from './common';
 export interface PipelineExecutionRecord extends Tracked {
   pipelineName: string;
   pipelineArn: string;
+  clientRequestToken: string;
   displayName?: string;
   parameters: { Name: string; Value: string }[];
   status: 'Executing' | 'Succeeded' | 'Failed' | 'Stopping' | 'Stopped';
@@ -70,7 +71,7 @@ export function startPipelineExecution(call: Call) {
   }
   // Same pipeline + same token returns the first execution, which is what makes retries safe.
   for (const execution of store.executions.values()) {
-    if (execution.pipelineName === pipelineName && execution.name.endsWith(`#${token}`)) {
+    if (execution.pipelineName === pipelineName && execution.clientRequestToken === token) {
       return { PipelineExecutionArn: execution.arn };
     }
   }
@@ -81,8 +82,8 @@ export function startPipelineExecution(call: Call) {
     parameters.some((parameter) => parameter.Value.includes(FAIL_MARKER)) ||
     call.context.faults.shouldFail(pipelineName);
   store.executions.set(arn, {
-    // The token lives in the record name so the admin listing shows which request made it.
-    name: `${pipelineName}#${token}`,
+    name: arn.slice(arn.lastIndexOf('/') + 1),
+    clientRequestToken: token as string,
     arn,
     createdAt: call.now,
     createdBy: call.caller,

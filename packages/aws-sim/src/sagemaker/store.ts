@@ -87,7 +87,10 @@ export class SageMakerStore implements ResourceStore {
         }),
       ),
       ...[...this.executions.values()].map((execution) =>
-        summary('pipeline-execution', execution, execution.status, { pipelineName: execution.pipelineName }),
+        summary('pipeline-execution', execution, execution.status, {
+          pipelineName: execution.pipelineName,
+          clientRequestToken: execution.clientRequestToken,
+        }),
       ),
     ];
   }

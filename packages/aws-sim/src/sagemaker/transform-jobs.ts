@@ -100,7 +100,7 @@ export function describeTransformJob(call: Call) {
   problems.throwIfAny();
   const job = call.store.transformJobs.get(key(name as string));
   if (!job) {
-    throw new SimError('ResourceNotFound', `Could not find job to update with name ${name}`);
+    throw new SimError('ResourceNotFound', `Could not find requested job with name ${name}`);
   }
   const { TransformJobName: _name, Tags: _tags, ...rest } = job.input;
   const isDone = job.status !== 'InProgress';
