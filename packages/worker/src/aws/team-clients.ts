@@ -22,7 +22,22 @@ export interface TeamClients {
   destroy(): void;
 }
 
-/** SDK clients that act as the team's assumed role, for one job. */
+// AWS no longer accepts the cached session (expired early, or the endpoint restarted and forgot it).
+const REJECTED_SESSION = new Set([
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+]);
+
+function isRejectedSession(error: unknown): boolean {
+  return REJECTED_SESSION.has(String((error as { name?: unknown } | null)?.name));
+}
+
+/**
+ * SDK clients that act as the team's assumed role, for one job. A session AWS rejects is dropped
+ * from the provider's cache, so the next job's clients assume the role again.
+ */
 export function createTeamClients(options: TeamClientsOptions): TeamClients {
   const { provider, team } = options;
   const config = {
@@ -38,6 +53,21 @@ export function createTeamClients(options: TeamClientsOptions): TeamClients {
     codepipeline: new CodePipelineClient(config),
     cloudwatch: new CloudWatchClient(config),
   };
+  const forgetRejectedSession =
+    <A, R>(next: (args: A) => Promise<R>) =>
+    async (args: A): Promise<R> => {
+      try {
+        return await next(args);
+      } catch (error) {
+        if (isRejectedSession(error)) provider.invalidate(team);
+        throw error;
+      }
+    };
+  const step = { step: 'initialize', name: 'cairnForgetRejectedSession' } as const;
+  clients.sts.middlewareStack.add(forgetRejectedSession, step);
+  clients.sagemaker.middlewareStack.add(forgetRejectedSession, step);
+  clients.codepipeline.middlewareStack.add(forgetRejectedSession, step);
+  clients.cloudwatch.middlewareStack.add(forgetRejectedSession, step);
   return {
     ...clients,
     destroy() {

@@ -147,6 +147,46 @@ describe('createTeamCredentialsProvider', () => {
     expect(JSON.stringify(outcomes[0])).not.toMatch(/secret|sessionToken|ASIA/i);
   });
 
+  it('assumes the role again after AWS rejects the cached session, for the next set of clients', async () => {
+    const credentials = provider();
+    const identity = team();
+    const first = createTeamClients({
+      provider: credentials,
+      team: identity,
+      endpoint: sim.url,
+      maxAttempts: 1,
+    });
+    await first.sts.send(new GetCallerIdentityCommand({}));
+    await fetch(`${sim.url}/_sim/sessions/expire`, { method: 'POST', body: '{}' });
+    await expect(first.sts.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({
+      name: 'ExpiredToken',
+    });
+    first.destroy();
+
+    const next = createTeamClients({
+      provider: credentials,
+      team: identity,
+      endpoint: sim.url,
+      maxAttempts: 1,
+    });
+    try {
+      await expect(next.sts.send(new GetCallerIdentityCommand({}))).resolves.toMatchObject({
+        Account: '123456789012',
+      });
+    } finally {
+      next.destroy();
+    }
+    expect(assumeRoleCalls(identity.roleArn!)).toHaveLength(2);
+  });
+
+  it('makes team and project names acceptable as session tag values', async () => {
+    const identity = team({ sessionTags: { team: 'Fraud & Risk', project: 'scoring (v2)' } });
+    await provider().credentialsFor(identity);
+    const [call] = assumeRoleCalls(identity.roleArn!);
+    expect(call?.params['Tags.member.1.Value']).toBe('Fraud - Risk');
+    expect(call?.params['Tags.member.2.Value']).toBe('scoring -v2-');
+  });
+
   it('does not cache a failed AssumeRole', async () => {
     const credentials = provider();
     const identity = team({ roleArn: `arn:aws:iam::12345:role/not-an-account-${crypto.randomUUID()}` });

@@ -57,6 +57,8 @@ export interface TeamCredentialsProviderOptions {
 export interface TeamCredentialsProvider {
   /** Credentials of the team's assumed role, cached per role, external id, user and tags. */
   credentialsFor(team: TeamAwsIdentity): Promise<AwsCredentialIdentity>;
+  /** Forgets the team's cached session (AWS rejected it), so the next request assumes the role anew. */
+  invalidate(team: TeamAwsIdentity): void;
   destroy(): void;
 }
 
@@ -77,9 +79,13 @@ export function roleSessionName(sourceIdentity: string): string {
   return stsIdentity(`cairn-${sourceIdentity}`);
 }
 
+// STS session tag values: up to 256 of letters, digits, spaces and _.:/=+-@.
+const TAG_VALUE_CHARS = /[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu;
+const tagValue = (value: string) => value.replace(TAG_VALUE_CHARS, '-').slice(0, 256);
+
 function sessionTags(tags: TeamAwsIdentity['sessionTags']) {
-  const list = [{ Key: 'team', Value: tags.team }];
-  if (tags.project) list.push({ Key: 'project', Value: tags.project });
+  const list = [{ Key: 'team', Value: tagValue(tags.team) }];
+  if (tags.project) list.push({ Key: 'project', Value: tagValue(tags.project) });
   return list;
 }
 
@@ -139,6 +145,14 @@ export function createTeamCredentialsProvider(
     };
   }
 
+  // Sessions of users who stopped deploying would otherwise stay in memory for the worker's lifetime.
+  function prune() {
+    const at = now();
+    for (const [key, entry] of cache) {
+      if (entry.staleAt !== undefined && entry.staleAt <= at) cache.delete(key);
+    }
+  }
+
   return {
     credentialsFor(team) {
       const { roleArn } = team;
@@ -148,6 +162,7 @@ export function createTeamCredentialsProvider(
       // An unresolved entry is an AssumeRole in flight: concurrent jobs share it.
       if (cached && (cached.staleAt === undefined || now() < cached.staleAt)) return cached.promise;
 
+      prune();
       const entry: CacheEntry = { promise: assume(team, roleArn) };
       cache.set(key, entry);
       entry.promise.then(
@@ -160,6 +175,9 @@ export function createTeamCredentialsProvider(
         },
       );
       return entry.promise;
+    },
+    invalidate(team) {
+      if (team.roleArn) cache.delete(cacheKey(team, team.roleArn));
     },
     destroy() {
       cache.clear();
