@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { handleAdmin } from './admin/admin-routes';
 import { createCloudWatchService } from './cloudwatch/handler';
 import { createCodePipelineService } from './codepipeline/handler';
 import { AlarmStates } from './core/alarm-states';
-import { authenticate } from './core/authenticate';
 import { createClock } from './core/clock';
 import type { SimContext } from './core/context';
 import { Faults } from './core/faults';
+import { admit, InjectedFault } from './core/gate';
 import { StateFile } from './core/persistence';
+import { RequestLog } from './core/request-log';
 import { parseQueryForm } from './query/query-protocol';
 import { createSageMakerService } from './sagemaker/handler';
 import { SimError, type SimRequest, type SimResponse, type SimService } from './service';
@@ -106,41 +106,23 @@ function createRouter(context: SimContext, services: SimService[], admin: Parame
         message: `aws-sim does not simulate this service (signed for: ${scope?.service ?? 'unsigned'})`,
       });
     }
+    const operation = operationOf(request);
+    let response: SimResponse;
+    let isInjected = false;
     try {
-      const token = incoming.headers['x-amz-security-token'];
-      request.caller = authenticate(
-        context,
-        scope,
-        typeof token === 'string' ? token : undefined,
-        service.protocol,
-      );
-      const operation = operationOf(request);
-      const latencyMs = context.faults.latencyMs(service.name, operation);
-      if (latencyMs > 0) await sleep(latencyMs);
-      const { caller } = request;
-      if (context.faults.isDenied(service.name, operation, caller.roleArn)) {
-        const principal = caller.assumedRoleArn ?? `arn:aws:iam::${caller.accountId}:user/aws-sim`;
-        throw new SimError(
-          service.protocol === 'query' ? 'AccessDenied' : 'AccessDeniedException',
-          `User: ${principal} is not authorized to perform: ${service.name}:${operation} because no identity-based policy allows the ${service.name}:${operation} action`,
-          service.protocol === 'query' ? 403 : 400,
-        );
-      }
-      const fault = context.faults.decide(service.name, operation);
-      if (fault?.kind === 'throttle') {
-        throw new SimError(
-          service.protocol === 'query' ? 'Throttling' : 'ThrottlingException',
-          'Rate exceeded',
-        );
-      }
-      if (fault?.kind === 'error') {
-        throw new SimError(fault.code, 'aws-sim injected a server error', fault.status);
-      }
+      await admit(context, service, request, scope, operation);
+      response = await service.handle(request);
     } catch (error) {
-      if (error instanceof SimError) return service.errorResponse(requestId, error);
-      throw error;
+      if (!(error instanceof SimError)) throw error;
+      isInjected = error instanceof InjectedFault;
+      response = service.errorResponse(requestId, error);
     }
-    return service.handle(request);
+    context.requests.add(
+      { requestId, service: service.name, operation, caller: request.caller },
+      response,
+      isInjected,
+    );
+    return response;
   };
 }
 
@@ -153,6 +135,7 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
     faults: new Faults(),
     sessions: new Map(),
     roles: new Map(),
+    requests: new RequestLog(),
     refreshAlarms: () => {},
   };
   const sagemaker = createSageMakerService(context);

@@ -116,6 +116,20 @@ function dispatch(deps: AdminDeps, request: AdminRequest): [number, unknown] {
       if (service !== 'sagemaker') deps.pipelines.codepipeline.add(name);
       return [200, { name, service }];
     }
+    case 'GET /_sim/requests': {
+      const query = new URLSearchParams(request.search);
+      const flag = (name: string) => (query.has(name) ? query.get(name) === 'true' : undefined);
+      const requests = context.requests.list({
+        service: query.get('service') ?? undefined,
+        operation: query.get('operation') ?? undefined,
+        isError: flag('isError'),
+        isInjected: flag('isInjected'),
+      });
+      return [200, { requests }];
+    }
+    case 'DELETE /_sim/requests':
+      context.requests.clear();
+      return [200, { requests: [] }];
     case 'GET /_sim/roles':
       return [200, { roles: [...context.roles].map(([roleArn, trust]) => ({ roleArn, ...trust })) }];
     case 'POST /_sim/roles': {
@@ -143,6 +157,7 @@ function dispatch(deps: AdminDeps, request: AdminRequest): [number, unknown] {
       context.faults.clear();
       context.alarms.reset();
       context.roles.clear();
+      context.requests.clear();
       return [200, { ok: true }];
     default:
       return [404, { error: `no admin route ${route}` }];

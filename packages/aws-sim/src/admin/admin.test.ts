@@ -158,6 +158,34 @@ describe('access', () => {
   });
 });
 
+describe('request log', () => {
+  it('lists rejected requests, telling injected faults from errors the caller earned', async () => {
+    await admin(sim, 'DELETE', '/_sim/requests');
+    await describeGroup();
+    await admin(sim, 'POST', '/_sim/faults', { service: 'sagemaker', throttlePercent: 100 });
+    await describeGroup();
+    await admin(sim, 'DELETE', '/_sim/faults');
+    await sageMaker(sim).send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: 'fine' }));
+
+    const earned = await admin(sim, 'GET', '/_sim/requests?isError=true&isInjected=false');
+    expect(earned.body.requests).toEqual([
+      expect.objectContaining({
+        service: 'sagemaker',
+        operation: 'DescribeModelPackageGroup',
+        status: 400,
+        errorCode: 'ValidationException',
+        errorMessage: 'ModelPackageGroup nope does not exist.',
+        isInjected: false,
+        accessKeyId: 'AKIATESTBASEKEY00001',
+      }),
+    ]);
+    const injected = await admin(sim, 'GET', '/_sim/requests?isInjected=true');
+    expect(injected.body.requests).toEqual([expect.objectContaining({ errorCode: 'ThrottlingException' })]);
+    const all = await admin(sim, 'GET', '/_sim/requests?service=sagemaker');
+    expect((all.body.requests as unknown[]).length).toBe(3);
+  });
+});
+
 describe('resources', () => {
   it('lists each resource with the assumed role and source identity that created it', async () => {
     const credentials = await assumeTeamRole(sim, 'ada@example.com');
