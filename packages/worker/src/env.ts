@@ -19,6 +19,8 @@ const schema = z.object({
   // Jobs claimed per fetch and fetch loops per queue: throughput without one job per poll.
   WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(5),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+  // How soon a job whose worker died is noticed (its heartbeat went stale) and retried.
+  WORKER_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
 
@@ -29,6 +31,7 @@ export interface Env {
   heartbeatMs: number;
   batchSize: number;
   localConcurrency: number;
+  superviseSeconds: number;
   logLevel: string;
 }
 
@@ -46,6 +49,7 @@ function loadEnv(): Env {
     heartbeatMs: value.WORKER_HEARTBEAT_MS,
     batchSize: value.WORKER_BATCH_SIZE,
     localConcurrency: value.WORKER_CONCURRENCY,
+    superviseSeconds: value.WORKER_SUPERVISE_SECONDS,
     logLevel: value.LOG_LEVEL,
   };
 }

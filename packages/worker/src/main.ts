@@ -23,6 +23,7 @@ const db = createPrismaClient({ connectionString: env.databaseUrl });
 const queue = await startJobQueue({
   connectionString: env.databaseUrl,
   role: 'worker',
+  superviseIntervalSeconds: env.superviseSeconds,
   onError: (error) => {
     if (isStopping) logger.debug({ error: summarize(error) }, 'pg-boss error while stopping');
     else logger.error({ error: summarize(error) }, 'pg-boss error');

@@ -56,14 +56,33 @@ export async function prepareTestServer(adminUrl: string): Promise<void> {
   );
 }
 
-/** Starts (or reuses) the embedded test server under .data/test-pg and returns its admin URL. */
+/**
+ * Starts the embedded test server under .data/test-pg and returns its admin URL. When another test
+ * run already serves it (two packages tested side by side, or an e2e run), uses that one and leaves
+ * it running.
+ */
 export async function startEmbeddedTestServer(port = 54330) {
-  const server = await startEmbeddedPostgres({
+  const adminUrl = `postgresql://cairn:cairn@127.0.0.1:${port}/postgres`;
+  if (await isReachable(adminUrl)) {
+    return { url: adminUrl, adminUrl, stop: async () => {} };
+  }
+  return startEmbeddedPostgres({
     dataDir: join(repoRoot(), '.data', 'test-pg'),
     port,
     database: 'postgres',
   });
-  return server;
+}
+
+async function isReachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 export function randomDatabaseName(prefix: string): string {

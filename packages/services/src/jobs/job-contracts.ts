@@ -15,6 +15,11 @@ export interface JobContract<Payload> {
   retryDelayMax: number;
   /** A job still active after this long is treated as crashed and retried. */
   expireInSeconds: number;
+  /**
+   * The worker refreshes a running job this often (halved); a job whose worker died stops being
+   * refreshed and is retried after this long, instead of waiting for its expiry.
+   */
+  heartbeatSeconds?: number;
 }
 
 export const DEAD_LETTER_QUEUE = 'cairn.dead-letter';
@@ -36,6 +41,7 @@ export const verifyTeamAwsAccessJob = defineJob({
   retryDelay: 2,
   retryDelayMax: 60,
   expireInSeconds: 120,
+  heartbeatSeconds: 10,
 });
 
 export const mirrorModelGroupJob = defineJob({
@@ -45,6 +51,7 @@ export const mirrorModelGroupJob = defineJob({
   retryDelay: 2,
   retryDelayMax: 120,
   expireInSeconds: 300,
+  heartbeatSeconds: 10,
 });
 
 export const JOB_CONTRACTS: readonly JobContract<unknown>[] = [verifyTeamAwsAccessJob, mirrorModelGroupJob];

@@ -10,6 +10,8 @@ export type JobQueue = PgBoss;
 export async function startJobQueue(options: {
   connectionString: string;
   role: 'producer' | 'worker';
+  /** How often a worker looks for jobs whose worker died (stale heartbeat) and retries them. */
+  superviseIntervalSeconds?: number;
   onError?: (error: unknown) => void;
 }): Promise<JobQueue> {
   const isWorker = options.role === 'worker';
@@ -19,6 +21,9 @@ export async function startJobQueue(options: {
     max: isWorker ? 10 : 4,
     supervise: isWorker,
     schedule: isWorker,
+    ...(isWorker && options.superviseIntervalSeconds
+      ? { superviseIntervalSeconds: options.superviseIntervalSeconds }
+      : {}),
   });
   boss.on('error', options.onError ?? (() => {}));
   await boss.start();
@@ -38,6 +43,7 @@ export async function ensureQueues(boss: PgBoss): Promise<void> {
       retryBackoff: true,
       retryDelayMax: contract.retryDelayMax,
       expireInSeconds: contract.expireInSeconds,
+      ...(contract.heartbeatSeconds ? { heartbeatSeconds: contract.heartbeatSeconds } : {}),
       deadLetter: DEAD_LETTER_QUEUE,
     };
     if (existing.has(contract.name)) await boss.updateQueue(contract.name, options);
