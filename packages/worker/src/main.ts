@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { createPrismaClient } from '@cairn/db/client';
 import { startJobQueue } from '@cairn/services/jobs/job-queue';
 import { pino } from 'pino';
+import { auditAssumeRole } from './aws/audited-call';
 import { createTeamCredentialsProvider } from './aws/team-credentials';
 import { env } from './env';
 import { startHeartbeat } from './heartbeat';
@@ -31,6 +32,8 @@ const queue = await startJobQueue({
 });
 const credentials = createTeamCredentialsProvider({
   stsClientConfig: { region: env.awsRegion, ...(env.awsEndpointUrl ? { endpoint: env.awsEndpointUrl } : {}) },
+  // AssumeRole is an AWS call like any other: audited, on behalf of the user whose job needs it.
+  onAssumeRole: auditAssumeRole(db, 'cairn-worker'),
 });
 await registerHandlers(
   queue,

@@ -30,6 +30,7 @@ export const mirrorModelGroupHandler: JobHandler<Payload> = {
         externalId: group.team.iamExternalId,
         region: group.team.awsRegion,
         sourceIdentity: payload.requestedByLabel,
+        onBehalfOfUserId: payload.requestedByUserId,
         sessionTags: { team: group.team.slug, project: group.project.slug },
       },
       endpoint: awsEndpoint,

@@ -24,6 +24,7 @@ export const verifyTeamAwsAccessHandler: JobHandler<Payload> = {
         externalId: team.iamExternalId,
         region: team.awsRegion,
         sourceIdentity: payload.requestedByLabel,
+        onBehalfOfUserId: payload.requestedByUserId,
         sessionTags: { team: team.slug },
       },
       endpoint: awsEndpoint,
