@@ -140,5 +140,10 @@ describe('mirroring model groups to SageMaker', () => {
     const mine = resources.filter((resource) => names.has(resource.name));
     expect(mine).toHaveLength(200);
     expect(new Set(mine.map((resource) => resource.name)).size).toBe(200);
+    // Every request the worker sent was one AWS would accept: the only errors were the injected ones.
+    const log = (await (await fetch(`${sim.url}/_sim/requests?isError=true&isInjected=false`)).json()) as {
+      requests: { operation: string; errorCode?: string }[];
+    };
+    expect(log.requests).toEqual([]);
   }, 180_000);
 });
