@@ -161,7 +161,10 @@ describe('cloudwatch adapters against aws-sim', () => {
       },
       (state) => state?.status === 'InService' || state?.status === 'Failed',
     );
-    expect(seen.has('RollingBack')).toBe(true);
+    // RollingBack is brief at the sim's test speed and a busy machine can poll past it; the
+    // lasting evidence is the old config back in service and the reason naming the alarm.
     expect(settled?.endpointConfigName).toBe(endpoint.v1.endpointConfigName);
+    expect(settled?.failureReason ?? '').toContain(alarmName);
+    expect([...seen].every((status) => ['Updating', 'RollingBack', 'InService'].includes(status))).toBe(true);
   });
 });

@@ -96,7 +96,11 @@ describe('the worker', () => {
     );
     expect(done.status).toBe('FAILED');
     expect(done.errorMessage).toContain('IAM role');
-    const [job] = await producer.findJobs('team.verify-aws-access', { id: check.jobId ?? '' });
+    // The verdict is recorded before pg-boss settles the job: wait for the job too.
+    const [job] = await waitFor(
+      () => producer.findJobs('team.verify-aws-access', { id: check.jobId ?? '' }),
+      ([found]) => found?.state === 'failed',
+    );
     expect(job).toMatchObject({ state: 'failed', retryCount: 0 });
   });
 
