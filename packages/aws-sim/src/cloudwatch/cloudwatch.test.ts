@@ -14,7 +14,14 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AwsSim, startAwsSim } from '../server';
-import { admin, BASE_CREDENTIALS, EXECUTION_ROLE_ARN, pollUntil, sageMaker } from '../testing/sim-clients';
+import {
+  admin,
+  BASE_CREDENTIALS,
+  EXECUTION_ROLE_ARN,
+  expectStatesInOrder,
+  pollUntil,
+  sageMaker,
+} from '../testing/sim-clients';
 
 let sim: AwsSim;
 let cloudwatch: CloudWatchClient;
@@ -201,7 +208,7 @@ describe('cloudwatch', () => {
       async () => (await sm.send(new DescribeEndpointCommand({ EndpointName: 'churn-prod' }))).EndpointStatus,
       (status) => status === 'InService',
     );
-    expect(seen).toEqual(['Updating', 'RollingBack', 'InService']);
+    expectStatesInOrder(seen, ['Updating', 'RollingBack', 'InService']);
     expect(
       (await sm.send(new DescribeEndpointCommand({ EndpointName: 'churn-prod' }))).EndpointConfigName,
     ).toBe('churn-v1');

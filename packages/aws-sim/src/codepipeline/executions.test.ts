@@ -1,7 +1,7 @@
 import { GetPipelineExecutionCommand, StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AwsSim, startAwsSim } from '../server';
-import { admin, codePipeline, pollUntil } from '../testing/sim-clients';
+import { admin, codePipeline, expectStatesInOrder, pollUntil } from '../testing/sim-clients';
 
 let sim: AwsSim;
 
@@ -32,7 +32,7 @@ describe('codepipeline executions', () => {
     expect((await start()).pipelineExecutionId).toBe(first.pipelineExecutionId);
     const id = first.pipelineExecutionId!;
     const { seen } = await pollUntil(status('cairn-deploy-churn', id), (value) => value === 'Succeeded');
-    expect(seen).toEqual(['InProgress', 'Succeeded']);
+    expectStatesInOrder(seen, ['InProgress', 'Succeeded']);
     const { pipelineExecution } = await codePipeline(sim).send(
       new GetPipelineExecutionCommand({ pipelineName: 'cairn-deploy-churn', pipelineExecutionId: id }),
     );

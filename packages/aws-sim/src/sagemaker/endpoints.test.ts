@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AwsSim, startAwsSim } from '../server';
-import { admin, EXECUTION_ROLE_ARN, pollUntil, sageMaker } from '../testing/sim-clients';
+import { admin, EXECUTION_ROLE_ARN, expectStatesInOrder, pollUntil, sageMaker } from '../testing/sim-clients';
 
 let sim: AwsSim;
 let client: SageMakerClient;
@@ -141,7 +141,7 @@ describe('sagemaker endpoints', () => {
     await modelAndConfig('broken-v1', '123456789012.dkr.ecr.us-east-1.amazonaws.com/fail:1');
     await client.send(new CreateEndpointCommand({ EndpointName: 'broken', EndpointConfigName: 'broken-v1' }));
     const { seen } = await pollUntil(status('broken'), (value) => value === 'Failed');
-    expect(seen).toEqual(['Creating', 'Failed']);
+    expectStatesInOrder(seen, ['Creating', 'Failed']);
   });
 
   it('ends Failed when a failResource fault names it', async () => {

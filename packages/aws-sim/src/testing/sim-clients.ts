@@ -73,3 +73,23 @@ export async function admin(sim: AwsSim, method: string, path: string, body?: un
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
+
+/**
+ * The states a poll saw, in order, ending in the last expected one. At test speed a busy machine
+ * can poll right past a brief state, so a missing middle state is not a failure; a state out of
+ * order, an unexpected one or a different end is.
+ */
+export function expectStatesInOrder<T>(seen: T[], expected: T[]) {
+  let next = 0;
+  for (const state of seen) {
+    const at = expected.indexOf(state, next);
+    if (at === -1)
+      throw new Error(
+        `Saw ${String(state)} out of order: ${JSON.stringify(seen)} vs ${JSON.stringify(expected)}`,
+      );
+    next = at + 1;
+  }
+  if (seen.at(-1) !== expected.at(-1)) {
+    throw new Error(`Ended in ${String(seen.at(-1))}, expected ${String(expected.at(-1))}`);
+  }
+}
