@@ -76,6 +76,24 @@ const SAMPLE_INPUT: Record<string, () => Promise<unknown>> = {
     projectId: team.projectId,
     name: `g-${crypto.randomUUID()}`,
   }),
+  'pipeline.list': async () => ({ teamId: team.teamId, projectId: team.projectId }),
+  'pipeline.register': async () => ({
+    teamId: team.teamId,
+    projectId: team.projectId,
+    kind: 'CODEPIPELINE',
+    awsPipelineName: `cairn-release-${crypto.randomUUID()}`,
+  }),
+  'pipeline.start': async () => {
+    const pipeline = await t.db.pipeline.create({
+      data: {
+        teamId: team.teamId,
+        projectId: team.projectId,
+        kind: 'CODEPIPELINE',
+        awsPipelineName: `p-${crypto.randomUUID()}`,
+      },
+    });
+    return { teamId: team.teamId, pipelineId: pipeline.id };
+  },
   'token.list': async () => ({ teamId: team.teamId, projectId: team.projectId }),
   'token.create': async () => ({ teamId: team.teamId, projectId: team.projectId, name: 'ci' }),
   'token.revoke': async () => {

@@ -3,6 +3,7 @@ import { meRouter } from './routers/me';
 import { memberRouter } from './routers/member';
 import { modelGroupRouter } from './routers/model-group';
 import { opsRouter } from './routers/ops';
+import { pipelineRouter } from './routers/pipeline';
 import { projectRouter } from './routers/project';
 import { teamRouter } from './routers/team';
 import { tokenRouter } from './routers/token';
@@ -16,6 +17,7 @@ export const appRouter = createRouter({
   project: projectRouter,
   token: tokenRouter,
   modelGroup: modelGroupRouter,
+  pipeline: pipelineRouter,
   audit: auditRouter,
   user: userRouter,
   ops: opsRouter,

@@ -38,7 +38,7 @@ const credentials = createTeamCredentialsProvider({
 await registerHandlers(
   queue,
   HANDLERS,
-  { db, credentials, awsEndpoint: env.awsEndpointUrl, logger },
+  { db, queue, credentials, awsEndpoint: env.awsEndpointUrl, logger },
   { batchSize: env.batchSize, localConcurrency: env.localConcurrency },
 );
 const heartbeat = startHeartbeat({

@@ -23,3 +23,21 @@ export async function enqueueJob<Payload>(
   if (!id) throw new Error(`A ${contract.name} job for ${options.key ?? 'this request'} is already waiting`);
   return id;
 }
+
+/**
+ * Sends a follow-up job outside any transaction, for a handler scheduling its next step. A `key`
+ * already waiting or running answers null instead of a second job, so a replayed step cannot start
+ * a second chain.
+ */
+export async function sendFollowUpJob<Payload>(
+  queue: JobQueue,
+  contract: JobContract<Payload>,
+  payload: Payload,
+  options: { key: string; startAfterSeconds?: number },
+): Promise<string | null> {
+  const data = contract.payload.parse(payload) as object;
+  return queue.send(contract.name, data, {
+    singletonKey: options.key,
+    ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+  });
+}

@@ -54,6 +54,37 @@ export const mirrorModelGroupJob = defineJob({
   heartbeatSeconds: 10,
 });
 
-export const JOB_CONTRACTS: readonly JobContract<unknown>[] = [verifyTeamAwsAccessJob, mirrorModelGroupJob];
+export const startPipelineRunJob = defineJob({
+  name: 'pipeline-run.start',
+  payload: requestedBy.extend({ teamId: idSchema, runId: idSchema }),
+  retryLimit: 8,
+  retryDelay: 2,
+  retryDelayMax: 120,
+  expireInSeconds: 300,
+  heartbeatSeconds: 10,
+});
+
+/** One look at a running pipeline; it enqueues the next look (with backoff) until the run ends. */
+export const reconcilePipelineRunJob = defineJob({
+  name: 'pipeline-run.reconcile',
+  payload: requestedBy.extend({
+    teamId: idSchema,
+    runId: idSchema,
+    /** When the reconciler stops waiting and records the run as timed out. */
+    giveUpAt: z.iso.datetime(),
+  }),
+  retryLimit: 8,
+  retryDelay: 2,
+  retryDelayMax: 120,
+  expireInSeconds: 120,
+  heartbeatSeconds: 10,
+});
+
+export const JOB_CONTRACTS: readonly JobContract<unknown>[] = [
+  verifyTeamAwsAccessJob,
+  mirrorModelGroupJob,
+  startPipelineRunJob,
+  reconcilePipelineRunJob,
+];
 
 export type JobPayload<C> = C extends JobContract<infer P> ? P : never;

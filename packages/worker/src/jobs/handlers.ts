@@ -1,9 +1,13 @@
 import type { JobHandler } from './job-runner';
 import { mirrorModelGroupHandler } from './mirror-model-group.handler';
+import { reconcilePipelineRunHandler } from './reconcile-pipeline-run.handler';
+import { startPipelineRunHandler } from './start-pipeline-run.handler';
 import { verifyTeamAwsAccessHandler } from './verify-team-aws-access.handler';
 
 /** Every queue the worker serves. A contract without a handler here is never worked. */
 export const HANDLERS: JobHandler<never>[] = [
   verifyTeamAwsAccessHandler as JobHandler<never>,
   mirrorModelGroupHandler as JobHandler<never>,
+  startPipelineRunHandler as JobHandler<never>,
+  reconcilePipelineRunHandler as JobHandler<never>,
 ];

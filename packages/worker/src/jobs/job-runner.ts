@@ -6,12 +6,28 @@ import type { Logger } from 'pino';
 import { type ClassifiedAwsError, classifyAwsError } from '../aws/aws-errors';
 import type { TeamCredentialsProvider } from '../aws/team-credentials';
 
-/** What every handler may use: the database, team credentials, where AWS is, a logger. */
+/** How reconcilers pace their polling of AWS, and when they stop waiting. */
+export interface ReconcilePolicy {
+  firstPollSeconds: number;
+  maxPollSeconds: number;
+  timeLimitSeconds: number;
+}
+
+export const DEFAULT_RECONCILE_POLICY: ReconcilePolicy = {
+  firstPollSeconds: 5,
+  maxPollSeconds: 60,
+  timeLimitSeconds: 6 * 60 * 60,
+};
+
+/** What every handler may use: the database, the queue, team credentials, where AWS is, a logger. */
 export interface WorkerDeps {
   db: PrismaClient;
+  /** For handlers that schedule a next step (reconcilers); absent where no handler needs it. */
+  queue?: JobQueue;
   credentials: TeamCredentialsProvider;
   awsEndpoint: string | null;
   logger: Logger;
+  reconcile?: ReconcilePolicy;
 }
 
 export interface JobRun {
@@ -95,7 +111,10 @@ export async function runOne(
     return { id: job.id, status: 'completed', output: (output ?? {}) as object };
   } catch (error) {
     const failure = classifyAwsError(error);
-    const isFinal = failure.kind === 'permanent' || run.isLastAttempt;
+    // Only transient trouble is worth another attempt; a missing pipeline or a clash that the
+    // handler did not adopt stays the same however often it is tried.
+    const isPermanent = failure.kind !== 'retryable';
+    const isFinal = isPermanent || run.isLastAttempt;
     const output = { message: `${failure.code}: ${failure.message}`, code: failure.code, kind: failure.kind };
     if (isFinal) {
       try {
@@ -107,6 +126,6 @@ export async function runOne(
       }
     }
     log.warn({ code: failure.code, kind: failure.kind, isFinal }, 'job failed');
-    return { id: job.id, status: failure.kind === 'permanent' ? 'deadletter' : 'failed', output };
+    return { id: job.id, status: isPermanent ? 'deadletter' : 'failed', output };
   }
 }

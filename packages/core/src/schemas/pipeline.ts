@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { descriptionSchema, idSchema, teamIdSchema } from './common';
+
+export const PIPELINE_KINDS = ['CODEPIPELINE', 'SAGEMAKER'] as const;
+
+/** CodePipeline and SageMaker pipeline names share this shape (letters, digits, . _ -). */
+export const awsPipelineNameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'Pipeline name is required' })
+  .max(100, { message: 'Pipeline name must be at most 100 characters' })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
+    message: 'Pipeline name must start with a letter or digit and use letters, digits, . _ or -',
+  });
+
+export const registerPipelineInput = z.object({
+  teamId: teamIdSchema,
+  projectId: idSchema,
+  kind: z.enum(PIPELINE_KINDS, { message: 'Kind must be CodePipeline or SageMaker' }),
+  awsPipelineName: awsPipelineNameSchema,
+  description: descriptionSchema.default(''),
+});
+export type RegisterPipelineInput = z.infer<typeof registerPipelineInput>;
+
+export const listPipelinesInput = z.object({ teamId: teamIdSchema, projectId: idSchema });
+export type ListPipelinesInput = z.infer<typeof listPipelinesInput>;
+
+export const startPipelineRunInput = z.object({ teamId: teamIdSchema, pipelineId: idSchema });
+export type StartPipelineRunInput = z.infer<typeof startPipelineRunInput>;

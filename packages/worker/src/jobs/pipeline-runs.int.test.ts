@@ -1,0 +1,132 @@
+import { startAwsSim } from '@cairn/aws-sim/server';
+import { createTestDatabase, type TestDatabase } from '@cairn/db/testing/test-database';
+import { type JobQueue, startJobQueue } from '@cairn/services/jobs/job-queue';
+import { startPipelineRun } from '@cairn/services/pipelines/start-pipeline-run';
+import { contextFor, makeTeam } from '@cairn/services/testing/fixtures';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTeamCredentialsProvider, type TeamCredentialsProvider } from '../aws/team-credentials';
+import { HANDLERS } from './handlers';
+import { registerHandlers, type WorkerDeps } from './job-runner';
+
+let t: TestDatabase;
+let sim: Awaited<ReturnType<typeof startAwsSim>>;
+let producer: JobQueue;
+let worker: JobQueue;
+let credentials: TeamCredentialsProvider;
+let deps: WorkerDeps;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  // Pipelines take minutes in AWS; a hundredth of that here.
+  sim = await startAwsSim({ port: 0, timeScale: 0.01 });
+  producer = await startJobQueue({ connectionString: t.url, role: 'producer' });
+  worker = await startJobQueue({ connectionString: t.url, role: 'worker' });
+  credentials = createTeamCredentialsProvider({
+    stsClientConfig: {
+      region: 'us-east-1',
+      endpoint: sim.url,
+      credentials: { accessKeyId: 'AKIAWORKER000000TEST', secretAccessKey: 'test' },
+    },
+  });
+  deps = {
+    db: t.db,
+    queue: worker,
+    credentials,
+    awsEndpoint: sim.url,
+    logger: pino({ level: 'silent' }),
+    reconcile: { firstPollSeconds: 1, maxPollSeconds: 2, timeLimitSeconds: 120 },
+  };
+  await registerHandlers(worker, HANDLERS, deps, {
+    batchSize: 5,
+    localConcurrency: 2,
+    pollingIntervalSeconds: 0.5,
+  });
+});
+afterAll(async () => {
+  await worker.stop({ graceful: false });
+  await producer.stop({ graceful: false });
+  credentials.destroy();
+  await sim.close();
+  await t.drop();
+});
+
+async function pipelineFor(kind: 'CODEPIPELINE' | 'SAGEMAKER', awsPipelineName: string) {
+  const team = await makeTeam(t.db);
+  await t.db.team.update({
+    where: { id: team.teamId },
+    data: { iamRoleArn: 'arn:aws:iam::210987654321:role/cairn-team-pipelines' },
+  });
+  const pipeline = await t.db.pipeline.create({
+    data: { teamId: team.teamId, projectId: team.projectId, kind, awsPipelineName },
+  });
+  return { team, pipeline, ctx: { ...contextFor(t.db, team.engineer), queue: producer } };
+}
+
+async function settled(runId: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const run = await t.db.pipelineRun.findUniqueOrThrow({ where: { id: runId } });
+    if (!['STARTING', 'RUNNING'].includes(run.status) || Date.now() > deadline) return run;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+describe('pipeline runs', () => {
+  it('starts a CodePipeline execution and follows it to success, recording each step once', async () => {
+    const { pipeline, team, ctx } = await pipelineFor('CODEPIPELINE', 'cairn-release-churn');
+    const run = await startPipelineRun(ctx, { teamId: team.teamId, pipelineId: pipeline.id });
+    const done = await settled(run.id);
+    expect(done).toMatchObject({ status: 'SUCCEEDED', awsExecutionId: expect.any(String) });
+    expect(done.finishedAt).not.toBeNull();
+    const steps = await t.db.auditEvent.findMany({
+      where: { action: 'pipeline.recordRun', resourceId: run.id },
+      orderBy: { seq: 'asc' },
+    });
+    expect(steps.map((step) => (step.after as { status: string }).status)).toEqual(['RUNNING', 'SUCCEEDED']);
+    const starts = await t.db.auditEvent.count({
+      where: { action: 'aws.codepipeline.StartPipelineExecution', teamId: team.teamId },
+    });
+    expect(starts).toBe(1);
+  });
+
+  it('records a failed SageMaker pipeline execution with AWS’s reason', async () => {
+    await fetch(`${sim.url}/_sim/pipelines`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'train-fail', service: 'sagemaker' }),
+    });
+    const { pipeline, team, ctx } = await pipelineFor('SAGEMAKER', 'train-fail');
+    const run = await startPipelineRun(ctx, { teamId: team.teamId, pipelineId: pipeline.id });
+    const done = await settled(run.id);
+    expect(done.status).toBe('FAILED');
+    expect(done.statusReason).toContain('failed');
+  });
+
+  it('fails a run whose pipeline does not exist, clearly and without retrying', async () => {
+    const { pipeline, team, ctx } = await pipelineFor('CODEPIPELINE', 'no-such-pipeline');
+    const run = await startPipelineRun(ctx, { teamId: team.teamId, pipelineId: pipeline.id });
+    const done = await settled(run.id);
+    expect(done.status).toBe('FAILED');
+    expect(done.statusReason).toMatch(/^Could not start: PipelineNotFound/);
+  });
+
+  it('stops watching at the time limit and says so, without touching a run that already ended', async () => {
+    const { pipeline, team, ctx } = await pipelineFor('CODEPIPELINE', 'cairn-slow');
+    const run = await startPipelineRun(ctx, { teamId: team.teamId, pipelineId: pipeline.id });
+    await t.db.pipelineRun.update({
+      where: { id: run.id },
+      data: { status: 'RUNNING', awsExecutionId: 'x' },
+    });
+    await worker.send('pipeline-run.reconcile', {
+      teamId: team.teamId,
+      runId: run.id,
+      requestedByUserId: team.engineer.id,
+      requestedByLabel: team.engineer.email,
+      giveUpAt: new Date(Date.now() - 1_000).toISOString(),
+    });
+    const done = await settled(run.id);
+    expect(done.status).toBe('TIMED_OUT');
+    expect(done.statusReason).toContain('stopped watching');
+  });
+});

@@ -1,0 +1,97 @@
+import { sendFollowUpJob } from '@cairn/services/jobs/enqueue-job';
+import { type JobPayload, reconcilePipelineRunJob } from '@cairn/services/jobs/job-contracts';
+import { notePipelineRunPolled, recordPipelineRun } from '@cairn/services/pipelines/record-pipeline-run';
+import { createAuditedCaller } from '../aws/audited-call';
+import { createTeamClients } from '../aws/team-clients';
+import { DEFAULT_RECONCILE_POLICY, type JobHandler, type JobRun } from './job-runner';
+import { readExecution } from './pipeline-aws';
+
+type Payload = JobPayload<typeof reconcilePipelineRunJob>;
+
+/**
+ * One look at a running pipeline: an end state is recorded (once, however often it is seen); a
+ * running one gets the next look, later each time; past the time limit the run is recorded as
+ * timed out with the reason.
+ */
+export const reconcilePipelineRunHandler: JobHandler<Payload> = {
+  contract: reconcilePipelineRunJob,
+
+  async run(payload: Payload, run: JobRun) {
+    const { db, credentials, awsEndpoint, queue } = run.deps;
+    if (!queue) throw new Error('The pipeline reconciler needs the job queue to schedule its next look');
+    const policy = run.deps.reconcile ?? DEFAULT_RECONCILE_POLICY;
+    const pipelineRun = await db.pipelineRun.findUnique({
+      where: { id: payload.runId },
+      include: { pipeline: { include: { team: true, project: { select: { slug: true } } } } },
+    });
+    if (!pipelineRun || pipelineRun.status !== 'RUNNING' || !pipelineRun.awsExecutionId) {
+      return { skipped: pipelineRun?.status ?? 'run deleted' };
+    }
+    const record = (status: 'SUCCEEDED' | 'FAILED' | 'STOPPED' | 'TIMED_OUT', statusReason: string | null) =>
+      recordPipelineRun(db, {
+        runId: pipelineRun.id,
+        jobId: run.jobId,
+        onBehalfOfUserId: payload.requestedByUserId,
+        update: { status, statusReason },
+      });
+    if (Date.now() >= Date.parse(payload.giveUpAt)) {
+      await record(
+        'TIMED_OUT',
+        `No end state by ${payload.giveUpAt}; Cairn stopped watching. The execution may still be running in AWS.`,
+      );
+      return { status: 'TIMED_OUT' };
+    }
+    const { pipeline } = pipelineRun;
+    const clients = createTeamClients({
+      provider: credentials,
+      team: {
+        teamId: pipeline.teamId,
+        roleArn: pipeline.team.iamRoleArn,
+        externalId: pipeline.team.iamExternalId,
+        region: pipeline.team.awsRegion,
+        sourceIdentity: payload.requestedByLabel,
+        onBehalfOfUserId: payload.requestedByUserId,
+        sessionTags: { team: pipeline.team.slug, project: pipeline.project.slug },
+      },
+      endpoint: awsEndpoint,
+    });
+    try {
+      const call = createAuditedCaller(db, {
+        onBehalfOfUserId: payload.requestedByUserId,
+        actorLabel: 'cairn-worker',
+        teamId: pipeline.teamId,
+        jobId: run.jobId,
+      });
+      const state = await readExecution(clients, call, pipeline, pipelineRun.awsExecutionId);
+      if (!state) {
+        await record('FAILED', 'The execution no longer exists in AWS');
+        return { status: 'FAILED' };
+      }
+      if (state.status !== 'RUNNING') {
+        await record(state.status, state.reason);
+        return { status: state.status };
+      }
+    } finally {
+      clients.destroy();
+    }
+    const polls = await notePipelineRunPolled(db, pipelineRun.id);
+    const delay = Math.min(policy.maxPollSeconds, policy.firstPollSeconds * 2 ** Math.min(polls, 10));
+    await sendFollowUpJob(queue, reconcilePipelineRunJob, payload, {
+      key: `${pipelineRun.id}:${polls}`,
+      startAfterSeconds: delay,
+    });
+    return { status: 'RUNNING', nextLookInSeconds: delay };
+  },
+
+  async giveUp(payload, run, failure) {
+    await recordPipelineRun(run.deps.db, {
+      runId: payload.runId,
+      jobId: run.jobId,
+      onBehalfOfUserId: payload.requestedByUserId,
+      update: {
+        status: 'FAILED',
+        statusReason: `Could not read the execution: ${failure.code}: ${failure.message}`,
+      },
+    });
+  },
+};

@@ -1,0 +1,85 @@
+import { sendFollowUpJob } from '@cairn/services/jobs/enqueue-job';
+import {
+  type JobPayload,
+  reconcilePipelineRunJob,
+  startPipelineRunJob,
+} from '@cairn/services/jobs/job-contracts';
+import { recordPipelineRun } from '@cairn/services/pipelines/record-pipeline-run';
+import { createAuditedCaller } from '../aws/audited-call';
+import { createTeamClients } from '../aws/team-clients';
+import { DEFAULT_RECONCILE_POLICY, type JobHandler, type JobRun } from './job-runner';
+import { startExecution } from './pipeline-aws';
+
+type Payload = JobPayload<typeof startPipelineRunJob>;
+
+/** Starts the pipeline execution in AWS, records it, and hands the run to the reconciler. */
+export const startPipelineRunHandler: JobHandler<Payload> = {
+  contract: startPipelineRunJob,
+
+  async run(payload: Payload, run: JobRun) {
+    const { db, credentials, awsEndpoint, queue } = run.deps;
+    if (!queue) throw new Error('The pipeline start handler needs the job queue to schedule its reconciler');
+    const policy = run.deps.reconcile ?? DEFAULT_RECONCILE_POLICY;
+    const pipelineRun = await db.pipelineRun.findUnique({
+      where: { id: payload.runId },
+      include: { pipeline: { include: { team: true, project: { select: { slug: true } } } } },
+    });
+    if (!pipelineRun) return { skipped: 'run deleted' };
+    const { pipeline } = pipelineRun;
+    if (pipelineRun.status === 'STARTING') {
+      const clients = createTeamClients({
+        provider: credentials,
+        team: {
+          teamId: pipeline.teamId,
+          roleArn: pipeline.team.iamRoleArn,
+          externalId: pipeline.team.iamExternalId,
+          region: pipeline.team.awsRegion,
+          sourceIdentity: payload.requestedByLabel,
+          onBehalfOfUserId: payload.requestedByUserId,
+          sessionTags: { team: pipeline.team.slug, project: pipeline.project.slug },
+        },
+        endpoint: awsEndpoint,
+      });
+      try {
+        const call = createAuditedCaller(db, {
+          onBehalfOfUserId: payload.requestedByUserId,
+          actorLabel: 'cairn-worker',
+          teamId: pipeline.teamId,
+          jobId: run.jobId,
+        });
+        const awsExecutionId = await startExecution(clients, call, pipeline, pipelineRun.id);
+        await recordPipelineRun(db, {
+          runId: pipelineRun.id,
+          jobId: run.jobId,
+          onBehalfOfUserId: payload.requestedByUserId,
+          update: { status: 'RUNNING', awsExecutionId },
+        });
+      } finally {
+        clients.destroy();
+      }
+    }
+    // Also on a replay after the run was recorded: the key keeps it to one reconciler chain.
+    await sendFollowUpJob(
+      queue,
+      reconcilePipelineRunJob,
+      {
+        teamId: payload.teamId,
+        runId: payload.runId,
+        requestedByUserId: payload.requestedByUserId,
+        requestedByLabel: payload.requestedByLabel,
+        giveUpAt: new Date(Date.now() + policy.timeLimitSeconds * 1000).toISOString(),
+      },
+      { key: `${payload.runId}:0`, startAfterSeconds: policy.firstPollSeconds },
+    );
+    return { runId: payload.runId };
+  },
+
+  async giveUp(payload, run, failure) {
+    await recordPipelineRun(run.deps.db, {
+      runId: payload.runId,
+      jobId: run.jobId,
+      onBehalfOfUserId: payload.requestedByUserId,
+      update: { status: 'FAILED', statusReason: `Could not start: ${failure.code}: ${failure.message}` },
+    });
+  },
+};
