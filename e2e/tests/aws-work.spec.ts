@@ -27,3 +27,16 @@ test('an engineer creates a model group that the worker mirrors to SageMaker', a
   await expect(page.getByRole('link', { name: 'Operations' })).toHaveCount(0);
   await signOut(page);
 });
+
+test('an engineer adds a release pipeline and starts it; the worker starts it in AWS', async ({ page }) => {
+  await signInAs(page, 'engineer@example.com');
+  await page.getByRole('link', { name: 'Chargeback Prediction' }).first().click();
+  await page.getByRole('button', { name: 'Add pipeline' }).click();
+  const name = `cairn-release-${Date.now()}`;
+  await page.getByLabel('Pipeline name in AWS').fill(name);
+  await page.getByRole('dialog').getByRole('button', { name: 'Add pipeline' }).click();
+  await page.getByRole('button', { name: 'Run' }).click();
+  const runs = page.getByRole('table', { name: `Runs of ${name}` });
+  await expect(runs.getByText(/^(running|succeeded)$/)).toBeVisible({ timeout: 30_000 });
+  await signOut(page);
+});

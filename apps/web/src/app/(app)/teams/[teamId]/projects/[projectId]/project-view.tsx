@@ -16,6 +16,7 @@ import { formatDateTime, formatUtc } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';
 import { ApiTokensPanel } from './api-tokens-panel';
 import { ModelGroupsPanel } from './model-groups-panel';
+import { PipelinesPanel } from './pipelines-panel';
 
 export function ProjectView({ projectId }: { projectId: string }) {
   const team = useCurrentTeam();
@@ -116,6 +117,7 @@ export function ProjectView({ projectId }: { projectId: string }) {
         </Group>
       </Paper>
       <ModelGroupsPanel teamId={team.id} projectId={current.id} isArchived={current.isArchived} />
+      <PipelinesPanel teamId={team.id} projectId={current.id} isArchived={current.isArchived} />
       {can(viewer, team.id, 'token:read') ? (
         <ApiTokensPanel teamId={team.id} projectId={current.id} isArchived={current.isArchived} />
       ) : (

@@ -1,0 +1,87 @@
+'use client';
+
+import { type PIPELINE_KINDS, registerPipelineInput } from '@cairn/core/schemas/pipeline';
+import { Button, Group, SegmentedControl, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { type FieldErrors, zodFieldErrors } from '~/lib/errors';
+import { reportFormError } from '~/lib/report-form-error';
+import { useTRPC } from '~/trpc/client';
+
+type Kind = (typeof PIPELINE_KINDS)[number];
+
+export function RegisterPipelineForm({
+  teamId,
+  projectId,
+  onDone,
+}: {
+  teamId: string;
+  projectId: string;
+  onDone: () => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<Kind>('CODEPIPELINE');
+  const [awsPipelineName, setAwsPipelineName] = useState('');
+  const [description, setDescription] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const register = useMutation(
+    trpc.pipeline.register.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.pipeline.list.queryKey({ teamId, projectId }) });
+        onDone();
+      },
+      onError: (error) => reportFormError(error, 'Could not add the pipeline', setErrors),
+    }),
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = registerPipelineInput.safeParse({ teamId, projectId, kind, awsPipelineName, description });
+    if (!parsed.success) {
+      setErrors(zodFieldErrors(parsed.error));
+      return;
+    }
+    register.mutate(parsed.data);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <SegmentedControl
+          value={kind}
+          onChange={(value) => setKind(value as Kind)}
+          data={[
+            { value: 'CODEPIPELINE', label: 'CodePipeline' },
+            { value: 'SAGEMAKER', label: 'SageMaker pipeline' },
+          ]}
+        />
+        <TextInput
+          label="Pipeline name in AWS"
+          placeholder="cairn-release-fraud"
+          value={awsPipelineName}
+          onChange={(e) => setAwsPipelineName(e.currentTarget.value)}
+          error={errors.awsPipelineName}
+          maxLength={100}
+          data-autofocus
+          required
+        />
+        <TextInput
+          label="Description"
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+          error={errors.description}
+          maxLength={2000}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={register.isPending}>
+            Add pipeline
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
