@@ -60,6 +60,7 @@ async function main() {
       webPort: env.PORT,
       awsSimPort: env.AWS_SIM_PORT,
       nextAuthSecret: env.NEXTAUTH_SECRET ?? demoSessionSecret(dataDir),
+      awsSimStateFile: join(dataDir, 'aws-sim-state.json'),
       log,
     });
   } catch (error) {

@@ -14,6 +14,8 @@ export interface StackOptions {
   nextAuthSecret: string;
   /** Bind the web server to this host only (tests); all interfaces when omitted. */
   webHost?: string;
+  /** Where aws-sim keeps its resources across restarts (the demo); in memory when omitted. */
+  awsSimStateFile?: string;
   log: (line: string) => void;
 }
 
@@ -30,7 +32,11 @@ const HEALTH_TIMEOUT_MS = 120_000;
 /** aws-sim in this process; the worker and the web app as child processes, as in production. */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const { log } = options;
-  const awsSim = await startAwsSim({ port: options.awsSimPort, host: '127.0.0.1' });
+  const awsSim = await startAwsSim({
+    port: options.awsSimPort,
+    host: '127.0.0.1',
+    ...(options.awsSimStateFile ? { stateFile: options.awsSimStateFile } : {}),
+  });
   log(`aws-sim listening on ${awsSim.url}`);
   const awsEnv = {
     AWS_ENDPOINT_URL: awsSim.url,
