@@ -22,7 +22,7 @@ test('an engineer creates a model group that the worker mirrors to SageMaker', a
   await page.getByLabel('Name').fill(name);
   await page.getByRole('button', { name: 'Create model group' }).click();
   const row = page.getByRole('table', { name: 'Model groups' }).getByRole('row', { name: new RegExp(name) });
-  await expect(row).toContainText('in SageMaker', { timeout: 30_000 });
+  await expect(row).toContainText('ready', { timeout: 30_000 });
   await expect(row).toContainText('arn:aws:sagemaker:');
   await expect(page.getByRole('link', { name: 'Operations' })).toHaveCount(0);
   await signOut(page);

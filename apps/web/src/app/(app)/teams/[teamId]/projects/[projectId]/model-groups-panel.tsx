@@ -29,7 +29,7 @@ import { reportFormError } from '~/lib/report-form-error';
 import { useTRPC } from '~/trpc/client';
 
 const STATUS_COLOR = { PENDING: 'blue', READY: 'teal', FAILED: 'red' } as const;
-const STATUS_LABEL = { PENDING: 'creating in SageMaker', READY: 'in SageMaker', FAILED: 'failed' } as const;
+const STATUS_LABEL = { PENDING: 'creating', READY: 'ready', FAILED: 'failed' } as const;
 const POLL_WHILE_PENDING_MS = 2_000;
 
 interface ModelGroupsPanelProps {
