@@ -1,9 +1,8 @@
 import { type JobPayload, mirrorModelGroupJob } from '@cairn/services/jobs/job-contracts';
 import { recordModelGroupMirror } from '@cairn/services/model-groups/record-model-group-mirror';
 import { createModelPackageGroup } from '../aws/adapters/sagemaker-registry';
-import { createAuditedCaller } from '../aws/audited-call';
-import { createTeamClients } from '../aws/team-clients';
 import type { JobHandler, JobRun } from './job-runner';
+import { openTeamAws } from './team-aws';
 
 type Payload = JobPayload<typeof mirrorModelGroupJob>;
 
@@ -15,35 +14,22 @@ export const mirrorModelGroupHandler: JobHandler<Payload> = {
   contract: mirrorModelGroupJob,
 
   async run(payload: Payload, run: JobRun) {
-    const { db, credentials, awsEndpoint } = run.deps;
+    const { db } = run.deps;
     const group = await db.modelGroup.findUnique({
       where: { id: payload.modelGroupId },
       include: { team: true, project: { select: { slug: true } } },
     });
     if (!group) return { skipped: 'model group deleted' };
     if (group.awsStatus !== 'PENDING') return { skipped: `already ${group.awsStatus}` };
-    const clients = createTeamClients({
-      provider: credentials,
-      team: {
-        teamId: group.teamId,
-        roleArn: group.team.iamRoleArn,
-        externalId: group.team.iamExternalId,
-        region: group.team.awsRegion,
-        sourceIdentity: payload.requestedByLabel,
-        onBehalfOfUserId: payload.requestedByUserId,
-        sessionTags: { team: group.team.slug, project: group.project.slug },
-      },
-      endpoint: awsEndpoint,
+    const aws = openTeamAws(run.deps, {
+      team: group.team,
+      projectSlug: group.project.slug,
+      requester: payload,
+      jobId: run.jobId,
     });
     try {
-      const call = createAuditedCaller(db, {
-        onBehalfOfUserId: payload.requestedByUserId,
-        actorLabel: 'cairn-worker',
-        teamId: group.teamId,
-        jobId: run.jobId,
-      });
       const created = await createModelPackageGroup(
-        { client: clients.sagemaker, call },
+        { client: aws.clients.sagemaker, call: aws.call },
         {
           modelGroupId: group.id,
           description: group.description || group.name,
@@ -62,7 +48,7 @@ export const mirrorModelGroupHandler: JobHandler<Payload> = {
       });
       return { awsArn: created.modelPackageGroupArn, isAdopted: created.isAdopted };
     } finally {
-      clients.destroy();
+      aws.close();
     }
   },
 

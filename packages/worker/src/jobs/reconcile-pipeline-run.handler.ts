@@ -1,10 +1,9 @@
 import { sendFollowUpJob } from '@cairn/services/jobs/enqueue-job';
 import { type JobPayload, reconcilePipelineRunJob } from '@cairn/services/jobs/job-contracts';
 import { notePipelineRunPolled, recordPipelineRun } from '@cairn/services/pipelines/record-pipeline-run';
-import { createAuditedCaller } from '../aws/audited-call';
-import { createTeamClients } from '../aws/team-clients';
 import { DEFAULT_RECONCILE_POLICY, type JobHandler, type JobRun } from './job-runner';
 import { readExecution } from './pipeline-aws';
+import { openTeamAws } from './team-aws';
 
 type Payload = JobPayload<typeof reconcilePipelineRunJob>;
 
@@ -17,7 +16,7 @@ export const reconcilePipelineRunHandler: JobHandler<Payload> = {
   contract: reconcilePipelineRunJob,
 
   async run(payload: Payload, run: JobRun) {
-    const { db, credentials, awsEndpoint, queue } = run.deps;
+    const { db, queue } = run.deps;
     if (!queue) throw new Error('The pipeline reconciler needs the job queue to schedule its next look');
     const policy = run.deps.reconcile ?? DEFAULT_RECONCILE_POLICY;
     const pipelineRun = await db.pipelineRun.findUnique({
@@ -42,27 +41,14 @@ export const reconcilePipelineRunHandler: JobHandler<Payload> = {
       return { status: 'TIMED_OUT' };
     }
     const { pipeline } = pipelineRun;
-    const clients = createTeamClients({
-      provider: credentials,
-      team: {
-        teamId: pipeline.teamId,
-        roleArn: pipeline.team.iamRoleArn,
-        externalId: pipeline.team.iamExternalId,
-        region: pipeline.team.awsRegion,
-        sourceIdentity: payload.requestedByLabel,
-        onBehalfOfUserId: payload.requestedByUserId,
-        sessionTags: { team: pipeline.team.slug, project: pipeline.project.slug },
-      },
-      endpoint: awsEndpoint,
+    const aws = openTeamAws(run.deps, {
+      team: pipeline.team,
+      projectSlug: pipeline.project.slug,
+      requester: payload,
+      jobId: run.jobId,
     });
     try {
-      const call = createAuditedCaller(db, {
-        onBehalfOfUserId: payload.requestedByUserId,
-        actorLabel: 'cairn-worker',
-        teamId: pipeline.teamId,
-        jobId: run.jobId,
-      });
-      const state = await readExecution(clients, call, pipeline, pipelineRun.awsExecutionId);
+      const state = await readExecution(aws.clients, aws.call, pipeline, pipelineRun.awsExecutionId);
       if (!state) {
         await record('FAILED', 'The execution no longer exists in AWS');
         return { status: 'FAILED' };
@@ -72,7 +58,7 @@ export const reconcilePipelineRunHandler: JobHandler<Payload> = {
         return { status: state.status };
       }
     } finally {
-      clients.destroy();
+      aws.close();
     }
     const polls = await notePipelineRunPolled(db, pipelineRun.id);
     const delay = Math.min(policy.maxPollSeconds, policy.firstPollSeconds * 2 ** Math.min(polls, 10));

@@ -5,10 +5,9 @@ import {
   startPipelineRunJob,
 } from '@cairn/services/jobs/job-contracts';
 import { recordPipelineRun } from '@cairn/services/pipelines/record-pipeline-run';
-import { createAuditedCaller } from '../aws/audited-call';
-import { createTeamClients } from '../aws/team-clients';
 import { DEFAULT_RECONCILE_POLICY, type JobHandler, type JobRun } from './job-runner';
 import { startExecution } from './pipeline-aws';
+import { openTeamAws } from './team-aws';
 
 type Payload = JobPayload<typeof startPipelineRunJob>;
 
@@ -17,7 +16,7 @@ export const startPipelineRunHandler: JobHandler<Payload> = {
   contract: startPipelineRunJob,
 
   async run(payload: Payload, run: JobRun) {
-    const { db, credentials, awsEndpoint, queue } = run.deps;
+    const { db, queue } = run.deps;
     if (!queue) throw new Error('The pipeline start handler needs the job queue to schedule its reconciler');
     const policy = run.deps.reconcile ?? DEFAULT_RECONCILE_POLICY;
     const pipelineRun = await db.pipelineRun.findUnique({
@@ -27,27 +26,14 @@ export const startPipelineRunHandler: JobHandler<Payload> = {
     if (!pipelineRun) return { skipped: 'run deleted' };
     const { pipeline } = pipelineRun;
     if (pipelineRun.status === 'STARTING') {
-      const clients = createTeamClients({
-        provider: credentials,
-        team: {
-          teamId: pipeline.teamId,
-          roleArn: pipeline.team.iamRoleArn,
-          externalId: pipeline.team.iamExternalId,
-          region: pipeline.team.awsRegion,
-          sourceIdentity: payload.requestedByLabel,
-          onBehalfOfUserId: payload.requestedByUserId,
-          sessionTags: { team: pipeline.team.slug, project: pipeline.project.slug },
-        },
-        endpoint: awsEndpoint,
+      const aws = openTeamAws(run.deps, {
+        team: pipeline.team,
+        projectSlug: pipeline.project.slug,
+        requester: payload,
+        jobId: run.jobId,
       });
       try {
-        const call = createAuditedCaller(db, {
-          onBehalfOfUserId: payload.requestedByUserId,
-          actorLabel: 'cairn-worker',
-          teamId: pipeline.teamId,
-          jobId: run.jobId,
-        });
-        const awsExecutionId = await startExecution(clients, call, pipeline, pipelineRun.id);
+        const awsExecutionId = await startExecution(aws.clients, aws.call, pipeline, pipelineRun.id);
         await recordPipelineRun(db, {
           runId: pipelineRun.id,
           jobId: run.jobId,
@@ -55,7 +41,7 @@ export const startPipelineRunHandler: JobHandler<Payload> = {
           update: { status: 'RUNNING', awsExecutionId },
         });
       } finally {
-        clients.destroy();
+        aws.close();
       }
     }
     // Also on a replay after the run was recorded: the key keeps it to one reconciler chain.

@@ -1,9 +1,8 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { recordAwsAccessCheck } from '@cairn/services/aws-access/record-aws-access-check';
 import { type JobPayload, verifyTeamAwsAccessJob } from '@cairn/services/jobs/job-contracts';
-import { createAuditedCaller } from '../aws/audited-call';
-import { createTeamClients } from '../aws/team-clients';
 import type { JobHandler, JobRun } from './job-runner';
+import { openTeamAws } from './team-aws';
 
 type Payload = JobPayload<typeof verifyTeamAwsAccessJob>;
 
@@ -12,38 +11,20 @@ export const verifyTeamAwsAccessHandler: JobHandler<Payload> = {
   contract: verifyTeamAwsAccessJob,
 
   async run(payload: Payload, run: JobRun) {
-    const { db, credentials, awsEndpoint } = run.deps;
+    const { db } = run.deps;
     const team = await db.team.findUnique({ where: { id: payload.teamId } });
     // The team was deleted after the request: its checks went with it, nothing left to do.
     if (!team) return { skipped: 'team deleted' };
-    const clients = createTeamClients({
-      provider: credentials,
-      team: {
-        teamId: team.id,
-        roleArn: team.iamRoleArn,
-        externalId: team.iamExternalId,
-        region: team.awsRegion,
-        sourceIdentity: payload.requestedByLabel,
-        onBehalfOfUserId: payload.requestedByUserId,
-        sessionTags: { team: team.slug },
-      },
-      endpoint: awsEndpoint,
-    });
+    const aws = openTeamAws(run.deps, { team, requester: payload, jobId: run.jobId });
     try {
-      const callAws = createAuditedCaller(db, {
-        onBehalfOfUserId: payload.requestedByUserId,
-        actorLabel: 'cairn-worker',
-        teamId: team.id,
-        jobId: run.jobId,
-      });
-      const identity = await callAws(
+      const identity = await aws.call(
         {
           service: 'sts',
           operation: 'GetCallerIdentity',
           resourceType: 'AwsAccessCheck',
           resourceId: payload.checkId,
         },
-        () => clients.sts.send(new GetCallerIdentityCommand({})),
+        () => aws.clients.sts.send(new GetCallerIdentityCommand({})),
       );
       await recordAwsAccessCheck(db, {
         checkId: payload.checkId,
@@ -58,7 +39,7 @@ export const verifyTeamAwsAccessHandler: JobHandler<Payload> = {
       });
       return { assumedArn: identity.Arn };
     } finally {
-      clients.destroy();
+      aws.close();
     }
   },
 
