@@ -1,21 +1,19 @@
-import { createTestDatabase, type TestDatabase } from '@cairn/db/testing/test-database';
+import type { TestDatabase } from '@cairn/db/testing/test-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyTeamAwsAccessJob } from '../jobs/job-contracts';
-import { type JobQueue, startJobQueue } from '../jobs/job-queue';
+import type { JobQueue } from '../jobs/job-queue';
 import { contextFor, makeTeam } from '../testing/fixtures';
+import { openQueueTestDatabase } from '../testing/queue-test-database';
 import { recordAwsAccessCheck } from './record-aws-access-check';
 import { requestAwsAccessCheck } from './request-aws-access-check';
 
 let t: TestDatabase;
 let queue: JobQueue;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  queue = await startJobQueue({ connectionString: t.url, role: 'producer' });
+  ({ t, queue, close } = await openQueueTestDatabase());
 });
-afterAll(async () => {
-  await queue.stop({ graceful: false });
-  await t.drop();
-});
+afterAll(() => close());
 
 describe('AWS access checks', () => {
   it('records the check, its audit event and one job together; a second request reuses the waiting check', async () => {

@@ -1,20 +1,18 @@
-import { createTestDatabase, type TestDatabase } from '@cairn/db/testing/test-database';
+import type { TestDatabase } from '@cairn/db/testing/test-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTeam } from '../testing/fixtures';
+import { openQueueTestDatabase } from '../testing/queue-test-database';
 import { enqueueJob } from './enqueue-job';
 import { verifyTeamAwsAccessJob } from './job-contracts';
-import { type JobQueue, startJobQueue } from './job-queue';
+import type { JobQueue } from './job-queue';
 
 let t: TestDatabase;
 let queue: JobQueue;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  queue = await startJobQueue({ connectionString: t.url, role: 'producer' });
+  ({ t, queue, close } = await openQueueTestDatabase());
 });
-afterAll(async () => {
-  await queue.stop({ graceful: false });
-  await t.drop();
-});
+afterAll(() => close());
 
 const payload = (teamId: string) => ({
   teamId,

@@ -1,21 +1,19 @@
-import { createTestDatabase, type TestDatabase } from '@cairn/db/testing/test-database';
+import type { TestDatabase } from '@cairn/db/testing/test-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mirrorModelGroupJob } from '../jobs/job-contracts';
-import { type JobQueue, startJobQueue } from '../jobs/job-queue';
+import type { JobQueue } from '../jobs/job-queue';
 import { contextFor, makeTeam } from '../testing/fixtures';
+import { openQueueTestDatabase } from '../testing/queue-test-database';
 import { createModelGroup } from './create-model-group';
 import { listModelGroups } from './list-model-groups';
 
 let t: TestDatabase;
 let queue: JobQueue;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  queue = await startJobQueue({ connectionString: t.url, role: 'producer' });
+  ({ t, queue, close } = await openQueueTestDatabase());
 });
-afterAll(async () => {
-  await queue.stop({ graceful: false });
-  await t.drop();
-});
+afterAll(() => close());
 
 describe('model groups', () => {
   it('creates the group, its audit event and its mirror job together, named for AWS from its id', async () => {

@@ -1,8 +1,9 @@
 import { listFailedJobsInput } from '@cairn/core/schemas/ops';
-import { createTestDatabase, type TestDatabase } from '@cairn/db/testing/test-database';
+import type { TestDatabase } from '@cairn/db/testing/test-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type JobQueue, startJobQueue } from '../jobs/job-queue';
+import type { JobQueue } from '../jobs/job-queue';
 import { contextFor, makeTeam, makeUser } from '../testing/fixtures';
+import { openQueueTestDatabase } from '../testing/queue-test-database';
 import { listFailedJobs } from './list-failed-jobs';
 import { listQueues } from './list-queues';
 import { retryJob } from './retry-job';
@@ -10,15 +11,12 @@ import { retryJob } from './retry-job';
 const QUEUE = 'test.always-fails';
 let t: TestDatabase;
 let queue: JobQueue;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  queue = await startJobQueue({ connectionString: t.url, role: 'producer' });
+  ({ t, queue, close } = await openQueueTestDatabase());
   await queue.createQueue(QUEUE, { retryLimit: 0 });
 });
-afterAll(async () => {
-  await queue.stop({ graceful: false });
-  await t.drop();
-});
+afterAll(() => close());
 
 async function failOneJob(teamId: string, message: string) {
   const id = await queue.send(QUEUE, { teamId });

@@ -1,8 +1,9 @@
-import { createTestDatabase, type TestDatabase } from '@cairn/db/testing/test-database';
+import type { TestDatabase } from '@cairn/db/testing/test-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPipelineRunJob } from '../jobs/job-contracts';
-import { type JobQueue, startJobQueue } from '../jobs/job-queue';
+import type { JobQueue } from '../jobs/job-queue';
 import { contextFor, makeTeam } from '../testing/fixtures';
+import { openQueueTestDatabase } from '../testing/queue-test-database';
 import { listPipelines } from './list-pipelines';
 import { recordPipelineRun } from './record-pipeline-run';
 import { registerPipeline } from './register-pipeline';
@@ -10,14 +11,11 @@ import { startPipelineRun } from './start-pipeline-run';
 
 let t: TestDatabase;
 let queue: JobQueue;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  queue = await startJobQueue({ connectionString: t.url, role: 'producer' });
+  ({ t, queue, close } = await openQueueTestDatabase());
 });
-afterAll(async () => {
-  await queue.stop({ graceful: false });
-  await t.drop();
-});
+afterAll(() => close());
 
 describe('pipelines', () => {
   it('registers a pipeline once per project and starts runs with their job and audit event', async () => {
