@@ -1,11 +1,12 @@
 'use client';
 
 import { createProjectInput } from '@cairn/core/schemas/project';
-import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
+import { Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
+import { FormActions } from '~/components/form-actions';
 import { type FieldErrors, zodFieldErrors } from '~/lib/errors';
 import { reportFormError } from '~/lib/report-form-error';
 import { useTRPC } from '~/trpc/client';
@@ -64,14 +65,7 @@ export function CreateProjectForm({ teamId, onDone }: { teamId: string; onDone: 
           autosize
           minRows={3}
         />
-        <Group justify="flex-end" mt="xs">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            Create project
-          </Button>
-        </Group>
+        <FormActions submitLabel="Create project" isSubmitting={create.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

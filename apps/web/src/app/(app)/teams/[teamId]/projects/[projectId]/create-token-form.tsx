@@ -4,6 +4,7 @@ import { createApiTokenInput } from '@cairn/core/schemas/api-token';
 import { Alert, Button, Code, CopyButton, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { FormActions } from '~/components/form-actions';
 import { type FieldErrors, zodFieldErrors } from '~/lib/errors';
 import { formatDate } from '~/lib/format';
 import { reportFormError } from '~/lib/report-form-error';
@@ -93,14 +94,7 @@ export function CreateTokenForm({ teamId, projectId, onDone }: CreateTokenFormPr
         <Text size="xs" c="dimmed">
           The token can write runs to this project only. Revoke it when the script no longer needs it.
         </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            Create token
-          </Button>
-        </Group>
+        <FormActions submitLabel="Create token" isSubmitting={create.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -20,6 +20,7 @@ import IconBox from '@tabler/icons-react/icons/IconBox';
 import IconPlus from '@tabler/icons-react/icons/IconPlus';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { FormActions } from '~/components/form-actions';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
 import { useViewer } from '~/components/viewer-context';
 import { can } from '~/lib/access';
@@ -192,14 +193,7 @@ function CreateModelGroupForm({
           autosize
           minRows={2}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            Create model group
-          </Button>
-        </Group>
+        <FormActions submitLabel="Create model group" isSubmitting={create.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -1,9 +1,10 @@
 'use client';
 
 import { type PIPELINE_KINDS, registerPipelineInput } from '@cairn/core/schemas/pipeline';
-import { Button, Group, SegmentedControl, Stack, TextInput } from '@mantine/core';
+import { SegmentedControl, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { FormActions } from '~/components/form-actions';
 import { type FieldErrors, zodFieldErrors } from '~/lib/errors';
 import { reportFormError } from '~/lib/report-form-error';
 import { useTRPC } from '~/trpc/client';
@@ -73,14 +74,7 @@ export function RegisterPipelineForm({
           error={errors.description}
           maxLength={2000}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={register.isPending}>
-            Add pipeline
-          </Button>
-        </Group>
+        <FormActions submitLabel="Add pipeline" isSubmitting={register.isPending} onCancel={onDone} />
       </Stack>
     </form>
   );
