@@ -9,6 +9,8 @@ export const PERMISSION_MIN_ROLE = {
   'project:read': 'VIEWER',
   'project:write': 'ENGINEER',
   'project:archive': 'ADMIN',
+  'tracking:read': 'VIEWER',
+  'tracking:write': 'ENGINEER',
   'token:read': 'ENGINEER',
   'token:write': 'ENGINEER',
   'member:read': 'VIEWER',
