@@ -1,0 +1,112 @@
+'use client';
+
+import { Paper, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatMetricValue } from './format-metric';
+import { type ChartSeries, mergeSeries } from './merge-series';
+
+interface MetricChartProps {
+  /** The metric key: the chart's title and its accessible name. */
+  title: string;
+  series: ReadonlyArray<ChartSeries>;
+  /** Under the chart: what was downsampled, or anything else the reader should know. */
+  footnote?: ReactNode;
+  height?: number;
+}
+
+const tickFormatter = (value: number) => formatMetricValue(value, 3);
+
+/** One metric key as line(s) over steps; several series overlay, one line per run. */
+export function MetricChart({ title, series, footnote, height = 220 }: MetricChartProps) {
+  const { rows, nonFiniteCount } = mergeSeries(series);
+  return (
+    <Paper withBorder p="sm" role="figure" aria-label={`Chart of ${title}`}>
+      <Text fw={600} size="sm" ff="monospace" mb={4} style={{ overflowWrap: 'anywhere' }}>
+        {title}
+      </Text>
+      {rows.length === 0 ? (
+        <Text size="sm" c="dimmed" h={height} pt="xl" ta="center">
+          No finite values to draw
+        </Text>
+      ) : (
+        <div style={{ height }}>
+          <ResponsiveContainer width="100%" height="100%">
+            <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+              <CartesianGrid strokeDasharray="3 3" stroke="#e9ecef" />
+              <XAxis
+                dataKey="step"
+                type="number"
+                domain={['dataMin', 'dataMax']}
+                tick={{ fontSize: 11 }}
+                tickFormatter={tickFormatter}
+                allowDecimals={false}
+              />
+              <YAxis
+                type="number"
+                domain={['auto', 'auto']}
+                tick={{ fontSize: 11 }}
+                tickFormatter={tickFormatter}
+                width={56}
+              />
+              <Tooltip content={(props) => <StepTooltip {...props} series={series} />} />
+              {series.map((line) => (
+                <Line
+                  key={line.id}
+                  dataKey={line.id}
+                  name={line.label}
+                  stroke={line.color}
+                  strokeWidth={1.75}
+                  dot={rows.length === 1}
+                  connectNulls
+                  isAnimationActive={false}
+                  type="linear"
+                />
+              ))}
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+      {(footnote || nonFiniteCount > 0) && (
+        <Text size="xs" c="dimmed" mt={4}>
+          {footnote}
+          {footnote && nonFiniteCount > 0 ? ' · ' : ''}
+          {nonFiniteCount > 0 && `${nonFiniteCount.toLocaleString('en-US')} NaN or infinite values not drawn`}
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
+function StepTooltip({
+  active,
+  payload,
+  label,
+  series,
+}: {
+  active?: boolean;
+  payload?: ReadonlyArray<{ dataKey?: unknown; value?: unknown }>;
+  label?: unknown;
+  series: ReadonlyArray<ChartSeries>;
+}) {
+  if (!active || !payload || payload.length === 0) return null;
+  return (
+    <Paper withBorder shadow="sm" p="xs" fz="xs">
+      <Text size="xs" c="dimmed" mb={2}>
+        step {String(label)}
+      </Text>
+      {series.map((line) => {
+        const entry = payload.find((item) => item.dataKey === line.id);
+        if (!entry || typeof entry.value !== 'number') return null;
+        return (
+          <Text key={line.id} size="xs">
+            <span style={{ color: line.color }}>●</span> {line.label}:{' '}
+            <span style={{ fontFamily: 'var(--mantine-font-family-monospace)' }}>
+              {formatMetricValue(entry.value)}
+            </span>
+          </Text>
+        );
+      })}
+    </Paper>
+  );
+}
