@@ -132,3 +132,9 @@ export function assertRunActive(run: { id: string; deletedAt: Date | null }) {
     );
   }
 }
+
+/** The Cairn user behind the actor (a token acts for its creator), for createdById columns. */
+export function actingUserId(ctx: ServiceContext): string | null {
+  const { actor } = ctx;
+  return actor.kind === 'user' || actor.kind === 'apiToken' ? actor.userId : null;
+}
