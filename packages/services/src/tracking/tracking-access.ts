@@ -127,7 +127,7 @@ export function assertRunActive(run: { id: string; deletedAt: Date | null }) {
   if (run.deletedAt) {
     throw new DomainError(
       'INVALID_INPUT',
-      `The run ${run.id} must be in the 'active' state. Current state is deleted.`,
+      `The run ${mlflowId(run.id)} must be in the 'active' state. Current state is deleted.`,
       { field: 'runId' },
     );
   }
@@ -137,4 +137,30 @@ export function assertRunActive(run: { id: string; deletedAt: Date | null }) {
 export function actingUserId(ctx: ServiceContext): string | null {
   const { actor } = ctx;
   return actor.kind === 'user' || actor.kind === 'apiToken' ? actor.userId : null;
+}
+
+/** Ids as MLflow clients see them (32 hex digits), for messages those clients show. */
+export function mlflowId(id: string): string {
+  return id.replaceAll('-', '');
+}
+
+/** Runs by id within the team, in the order asked, each authorized; any missing one is NOT_FOUND. */
+export async function findAccessibleRuns(
+  tx: Db,
+  ctx: ServiceContext,
+  ref: { teamId: string; runIds: string[] },
+  permission: TrackingPermission,
+) {
+  const ids = [...new Set(ref.runIds)];
+  if (!ids.every(isUuid)) throw notFound('Run');
+  const runs = await tx.run.findMany({ where: { id: { in: ids }, teamId: ref.teamId } });
+  if (runs.length !== ids.length) throw notFound('Run');
+  const checked = new Set<string>();
+  for (const run of runs) {
+    if (checked.has(run.projectId)) continue;
+    await assertTrackingAccess(tx, ctx, run, permission);
+    checked.add(run.projectId);
+  }
+  const byId = new Map(runs.map((run) => [run.id, run]));
+  return ids.map((id) => byId.get(id)!);
 }

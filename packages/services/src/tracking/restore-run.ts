@@ -1,0 +1,22 @@
+import type { RunRefInput } from '@cairn/core/schemas/tracking';
+import { recordAudit } from '../audit/record-audit';
+import type { ServiceContext } from '../context';
+import { findAccessibleRun } from './tracking-access';
+import { type RunView, toRunView } from './tracking-views';
+
+/** Brings a deleted run back to the active lifecycle stage. */
+export async function restoreRun(ctx: ServiceContext, input: RunRefInput): Promise<RunView> {
+  return ctx.db.$transaction(async (tx) => {
+    const run = await findAccessibleRun(tx, ctx, input, 'tracking:write');
+    const updated = await tx.run.update({ where: { id: run.id }, data: { deletedAt: null } });
+    await recordAudit(tx, ctx, {
+      action: 'run.restore',
+      resourceType: 'Run',
+      resourceId: run.id,
+      teamId: run.teamId,
+      before: { lifecycleStage: run.deletedAt ? 'deleted' : 'active' },
+      after: { lifecycleStage: updated.deletedAt ? 'deleted' : 'active' },
+    });
+    return toRunView(updated);
+  });
+}
