@@ -8,6 +8,7 @@ import { signInWithPassword } from '../auth/sign-in-with-password';
 import { systemRequest } from '../context';
 import { addMember } from '../members/add-member';
 import { createProject } from '../projects/create-project';
+import { seedDemoTracking } from './seed-demo-tracking';
 
 export const DEMO_PASSWORD = 'cairn-demo';
 
@@ -114,6 +115,25 @@ export async function seedDemo(db: PrismaClient): Promise<DemoSeed> {
     for (const [name, description] of spec.projects) {
       const project = await createProject(ctx, { teamId: team.id, name, description });
       projectIds[name] = project.id;
+    }
+    if (spec.name === 'Fraud Detection') {
+      // Logged by the engineer, as a training script would. Seeded before the next team so the
+      // newest page of the audit trail still opens on team, member and project events.
+      const engineer = users.get('engineer@example.com')!;
+      await seedDemoTracking(
+        {
+          db,
+          actor: {
+            kind: 'user',
+            userId: engineer.id,
+            email: 'engineer@example.com',
+            isOrgAdmin: false,
+            memberships: [{ teamId: team.id, role: 'ENGINEER' }],
+          },
+          request,
+        },
+        { teamId: team.id, projectIds, userName: 'elena' },
+      );
     }
   }
   const engineer = users.get('engineer@example.com')!;

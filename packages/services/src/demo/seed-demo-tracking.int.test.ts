@@ -1,0 +1,81 @@
+import { createTestDatabase, type TestDatabase } from '@cairn/db/testing/test-database';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from './seed-demo';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const startedAt = performance.now();
+  await seedDemo(t.db);
+  // Timing never decides a test on these shared machines; the figure is for the person reading.
+  console.info(`seedDemo: ${Math.round(performance.now() - startedAt)} ms`);
+}, 120_000);
+afterAll(() => t.drop());
+
+describe('demo seed: experiment tracking', () => {
+  it('gives the fraud projects experiments whose runs a person would recognise', async () => {
+    const experiments = await t.db.experiment.findMany({
+      include: { _count: { select: { runs: true } } },
+      orderBy: { name: 'asc' },
+    });
+    expect(experiments.map((e) => [e.name, e._count.runs])).toEqual([
+      ['lightgbm-chargeback', 12],
+      ['mlp-card-fraud', 13],
+      ['xgboost-card-fraud', 12],
+    ]);
+    const statuses = await t.db.run.groupBy({ by: ['status'], _count: true });
+    expect(Object.fromEntries(statuses.map((s) => [s.status, s._count]))).toEqual({
+      FINISHED: 35,
+      FAILED: 1,
+      RUNNING: 1,
+    });
+    const running = await t.db.run.findFirstOrThrow({ where: { status: 'RUNNING' } });
+    expect(running.endTime).toBeNull();
+    const sample = await t.db.run.findFirstOrThrow({
+      where: { name: 'xgboost-03' },
+      include: { params: true, tags: true, latestMetrics: true },
+    });
+    expect(sample.params.map((p) => p.key).sort()).toEqual([
+      'colsample_bytree',
+      'learning_rate',
+      'max_depth',
+      'n_estimators',
+      'subsample',
+    ]);
+    expect(sample.tags.map((tag) => tag.key)).toEqual(
+      expect.arrayContaining(['mlflow.source.name', 'mlflow.user', 'mlflow.source.git.commit']),
+    );
+    expect(sample.source).toBe('training/train_xgboost.py');
+    expect(sample.gitCommit).toMatch(/^[0-9a-f]{40}$/);
+    expect(sample.latestMetrics.map((m) => [m.key, Number(m.step)]).sort()).toEqual([
+      ['accuracy', 199],
+      ['auc', 199],
+      ['train_loss', 199],
+      ['val_loss', 199],
+    ]);
+    const loss = await t.db.metricPoint.findMany({
+      where: { runId: sample.id, key: 'train_loss' },
+      orderBy: { step: 'asc' },
+    });
+    expect(loss).toHaveLength(200);
+    expect(loss.at(-1)!.value).toBeLessThan(loss[0]!.value);
+  });
+
+  it('keeps one long run with a series charts must downsample', async () => {
+    const long = await t.db.run.findFirstOrThrow({ where: { name: 'mlp-pretrain-long' } });
+    expect(await t.db.metricPoint.count({ where: { runId: long.id, key: 'train_loss' } })).toBe(50_000);
+  });
+
+  it('records the runs in the audit trail as the engineer, one event per log-batch call', async () => {
+    const long = await t.db.run.findFirstOrThrow({ where: { name: 'mlp-pretrain-long' } });
+    const events = await t.db.auditEvent.findMany({ where: { resourceId: long.id } });
+    // create + params + 50 metric batches + finish
+    expect(events).toHaveLength(53);
+    expect(new Set(events.map((e) => e.actorLabel))).toEqual(new Set(['engineer@example.com']));
+  });
+
+  it('leaves team and project events on the newest page of the audit trail', async () => {
+    const newest = await t.db.auditEvent.findMany({ orderBy: { seq: 'desc' }, take: 50 });
+    expect(newest.map((e) => e.action)).toEqual(expect.arrayContaining(['project.create', 'member.add']));
+  });
+});
