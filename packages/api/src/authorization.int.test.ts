@@ -44,6 +44,30 @@ async function callerFor(user: TestUser | null) {
   return createCaller(ctx);
 }
 
+async function makeExperiment(options: { isDeleted?: boolean } = {}) {
+  return t.db.experiment.create({
+    data: {
+      teamId: team.teamId,
+      projectId: team.projectId,
+      name: `e-${crypto.randomUUID()}`,
+      deletedAt: options.isDeleted ? new Date() : null,
+    },
+  });
+}
+
+async function makeRun() {
+  const experiment = await makeExperiment();
+  return t.db.run.create({
+    data: {
+      teamId: team.teamId,
+      projectId: team.projectId,
+      experimentId: experiment.id,
+      name: 'run',
+      startTime: new Date(),
+    },
+  });
+}
+
 /** A valid input for every procedure; a new procedure without one fails the matrix below. */
 const SAMPLE_INPUT: Record<string, () => Promise<unknown>> = {
   'me.get': async () => undefined,
@@ -123,6 +147,44 @@ const SAMPLE_INPUT: Record<string, () => Promise<unknown>> = {
     return { queue: 'test.fails', jobId };
   },
   'user.setDisabled': async () => ({ userId: (await makeUser(t.db)).id, isDisabled: false }),
+  'experiment.list': async () => ({ teamId: team.teamId, projectId: team.projectId }),
+  'experiment.byId': async () => ({ teamId: team.teamId, experimentId: (await makeExperiment()).id }),
+  'experiment.create': async () => ({
+    teamId: team.teamId,
+    projectId: team.projectId,
+    name: `e-${crypto.randomUUID()}`,
+  }),
+  'experiment.rename': async () => ({
+    teamId: team.teamId,
+    experimentId: (await makeExperiment()).id,
+    newName: `e-${crypto.randomUUID()}`,
+  }),
+  'experiment.delete': async () => ({ teamId: team.teamId, experimentId: (await makeExperiment()).id }),
+  'experiment.restore': async () => ({
+    teamId: team.teamId,
+    experimentId: (await makeExperiment({ isDeleted: true })).id,
+  }),
+  'experiment.setTag': async () => ({
+    teamId: team.teamId,
+    experimentId: (await makeExperiment()).id,
+    key: 'owner',
+    value: 'risk',
+  }),
+  'run.search': async () => ({ teamId: team.teamId, experimentIds: [(await makeRun()).experimentId] }),
+  'run.byId': async () => ({ teamId: team.teamId, runId: (await makeRun()).id }),
+  'run.update': async () => ({ teamId: team.teamId, runId: (await makeRun()).id, status: 'FINISHED' }),
+  'run.delete': async () => ({ teamId: team.teamId, runId: (await makeRun()).id }),
+  'run.restore': async () => ({ teamId: team.teamId, runId: (await makeRun()).id }),
+  'run.logBatch': async () => ({
+    teamId: team.teamId,
+    runId: (await makeRun()).id,
+    metrics: [{ key: 'loss', value: 0.5, timestamp: Date.now(), step: 0 }],
+    params: [{ key: 'lr', value: '0.1' }],
+  }),
+  'run.metricSeries': async () => ({ teamId: team.teamId, runIds: [(await makeRun()).id] }),
+  'run.metricHistory': async () => ({ teamId: team.teamId, runId: (await makeRun()).id, key: 'loss' }),
+  'run.metricKeys': async () => ({ teamId: team.teamId, experimentId: (await makeRun()).experimentId }),
+  'run.compare': async () => ({ teamId: team.teamId, runIds: [(await makeRun()).id, (await makeRun()).id] }),
 };
 
 const procedures = Object.entries(

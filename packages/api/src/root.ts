@@ -1,10 +1,12 @@
 import { auditRouter } from './routers/audit';
+import { experimentRouter } from './routers/experiment';
 import { meRouter } from './routers/me';
 import { memberRouter } from './routers/member';
 import { modelGroupRouter } from './routers/model-group';
 import { opsRouter } from './routers/ops';
 import { pipelineRouter } from './routers/pipeline';
 import { projectRouter } from './routers/project';
+import { runRouter } from './routers/run';
 import { teamRouter } from './routers/team';
 import { tokenRouter } from './routers/token';
 import { userRouter } from './routers/user';
@@ -18,6 +20,8 @@ export const appRouter = createRouter({
   token: tokenRouter,
   modelGroup: modelGroupRouter,
   pipeline: pipelineRouter,
+  experiment: experimentRouter,
+  run: runRouter,
   audit: auditRouter,
   user: userRouter,
   ops: opsRouter,
