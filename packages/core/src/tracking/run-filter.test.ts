@@ -143,6 +143,12 @@ describe('parseRunFilter: valid filters', () => {
     expect(parseRunFilter(`params.note = "it's AND fine"`)[0]).toMatchObject({ value: "it's AND fine" });
     expect(parseRunFilter(`tags.q = '"x"'`)[0]).toMatchObject({ value: '"x"' });
     expect(parseRunFilter("tags.empty = ''")[0]).toMatchObject({ value: '' });
+    expect(parseRunFilter("params.note = 'it''s'")[0]).toMatchObject({ value: "it's" });
+    expect(parseRunFilter(String.raw`params.note = 'it\'s' AND params.x LIKE '50\%'`)).toMatchObject([
+      { value: "it's" },
+      { value: String.raw`50\%` },
+    ]);
+    expect(parseRunFilter('metrics.`a``b` > 1')[0]).toMatchObject({ key: 'a`b' });
   });
 
   it('joins many clauses with AND in any case', () => {

@@ -46,17 +46,26 @@ export function tokenize(source: string, fail: (message: string) => never): Toke
     }
     const start = i;
     if (ch === "'" || ch === '"' || ch === '`') {
-      const close = source.indexOf(ch, i + 1);
-      if (close === -1) fail(`Unterminated quoted string starting ${at(start)}: ${source.slice(start)}`);
+      // SQL-style escapes: a doubled quote or a backslash before the quote stands for the quote.
+      let value = '';
+      let j = i + 1;
+      for (;;) {
+        if (j >= source.length)
+          fail(`Unterminated quoted string starting ${at(start)}: ${source.slice(start)}`);
+        const c = source.charAt(j);
+        const next = source.charAt(j + 1);
+        if ((c === ch && next === ch) || (c === '\\' && next === ch)) {
+          value += ch;
+          j += 2;
+        } else if (c === ch) break;
+        else {
+          value += c;
+          j += 1;
+        }
+      }
       const kind: TokenKind = ch === "'" ? 'single' : ch === '"' ? 'double' : 'backtick';
-      tokens.push({
-        kind,
-        value: source.slice(i + 1, close),
-        raw: source.slice(start, close + 1),
-        start,
-        end: close + 1,
-      });
-      i = close + 1;
+      tokens.push({ kind, value, raw: source.slice(start, j + 1), start, end: j + 1 });
+      i = j + 1;
       continue;
     }
     const simple: Partial<Record<string, TokenKind>> = {
