@@ -13,8 +13,8 @@ export interface MetricSeries {
 }
 
 /**
- * Chart data for 1–10 runs: each (run, key) series read with one range scan of the point table's
- * primary key, then downsampled on the server to at most `maxPoints` points.
+ * Chart data for 1–10 runs: every (run, key) series at most `maxPoints` long, downsampled on the
+ * server (peaks, ends and non-finite values kept) and saying so.
  */
 export async function getMetricSeries(
   ctx: ServiceContext,
@@ -28,32 +28,89 @@ export async function getMetricSeries(
     : await ctx.db.runLatestMetric.findMany({
         where: { runId: { in: runIds } },
         select: { runId: true, key: true },
-        orderBy: [{ key: 'asc' }],
       });
-  const series: MetricSeries[] = [];
-  for (const { runId, key } of pairs) {
-    const points = await readSeries(ctx, runId, key);
-    if (points.length === 0 && !input.keys) continue;
-    const sampled = downsampleSeries(points, maxPoints);
-    series.push({
-      runId,
-      key,
-      points: sampled.points,
-      totalPoints: points.length,
-      isDownsampled: sampled.isDownsampled,
-    });
-  }
+  const series = await Promise.all(
+    pairs.map(async ({ runId, key }) => ({ runId, key, ...(await readSeries(ctx, runId, key, maxPoints)) })),
+  );
   const order = new Map(runIds.map((id, index) => [id, index]));
-  series.sort((a, b) => a.key.localeCompare(b.key) || order.get(a.runId)! - order.get(b.runId)!);
-  return { series };
+  return {
+    series: series
+      .filter((s) => s.totalPoints > 0 || input.keys)
+      .sort((a, b) => a.key.localeCompare(b.key) || order.get(a.runId)! - order.get(b.runId)!),
+  };
 }
 
-async function readSeries(ctx: ServiceContext, runId: string, key: string): Promise<SeriesPoint[]> {
-  // Steps and ms timestamps as float8: numbers straight from the driver, no bigint per point.
-  const rows = await ctx.db.$queryRaw<SeriesPoint[]>`
+type Triple = [number, number, number];
+interface BucketRow {
+  n: number;
+  first: Triple;
+  last: Triple;
+  low: Triple;
+  high: Triple;
+  nan: Triple | null;
+  inf: Triple | null;
+}
+
+/**
+ * A short series is read whole. A long one is first reduced in Postgres, in the same single range
+ * scan of the primary key, to each step bucket's first, last, lowest and highest point (plus its
+ * first NaN and +Infinity, which the ordering could hide behind each other); the core downsampler
+ * then picks the chart's points from those candidates. Shipping a million rows to Node would cost
+ * seconds; this costs the scan.
+ */
+async function readSeries(
+  ctx: ServiceContext,
+  runId: string,
+  key: string,
+  maxPoints: number,
+): Promise<Omit<MetricSeries, 'runId' | 'key'>> {
+  const head = await ctx.db.$queryRaw<SeriesPoint[]>`
     SELECT "step"::float8 AS step, "timestamp"::float8 AS timestamp, "value"
       FROM "MetricPoint"
      WHERE "runId" = ${runId}::uuid AND "key" = ${key}
-     ORDER BY "step", "timestamp", "value"`;
-  return rows;
+     ORDER BY "step", "timestamp", "value"
+     LIMIT ${maxPoints + 1}`;
+  if (head.length <= maxPoints) return { points: head, totalPoints: head.length, isDownsampled: false };
+
+  const buckets = await ctx.db.$queryRaw<BucketRow[]>`
+    WITH bounds AS (
+      SELECT (SELECT "step" FROM "MetricPoint" WHERE "runId" = ${runId}::uuid AND "key" = ${key}
+               ORDER BY "step" LIMIT 1) AS lo,
+             (SELECT "step" FROM "MetricPoint" WHERE "runId" = ${runId}::uuid AND "key" = ${key}
+               ORDER BY "step" DESC LIMIT 1) AS hi
+    )
+    SELECT count(*)::int AS n,
+           min(ARRAY[p."step", p."timestamp", p."value"]) AS first,
+           max(ARRAY[p."step", p."timestamp", p."value"]) AS last,
+           min(ARRAY[p."value", p."step", p."timestamp"]) AS low,
+           max(ARRAY[p."value", p."step", p."timestamp"]) AS high,
+           min(ARRAY[p."step", p."timestamp", p."value"]) FILTER (WHERE p."value" = 'NaN') AS nan,
+           min(ARRAY[p."step", p."timestamp", p."value"]) FILTER (WHERE p."value" = 'Infinity') AS inf
+      FROM "MetricPoint" p, bounds b
+     WHERE p."runId" = ${runId}::uuid AND p."key" = ${key}
+     GROUP BY width_bucket(p."step", b.lo, b.hi + 1, ${maxPoints})`;
+  const candidates = new Map<string, SeriesPoint>();
+  const add = (step: number, timestamp: number, value: number) =>
+    candidates.set(`${step}:${timestamp}:${value}`, { step, timestamp, value });
+  let totalPoints = 0;
+  for (const bucket of buckets) {
+    totalPoints += bucket.n;
+    for (const [step, timestamp, value] of [bucket.first, bucket.last, bucket.nan, bucket.inf].filter(
+      (t): t is Triple => t !== null,
+    )) {
+      add(step, timestamp, value);
+    }
+    for (const [value, step, timestamp] of [bucket.low, bucket.high]) add(step, timestamp, value);
+  }
+  const sorted = [...candidates.values()].sort(byStepTimestampValue);
+  return { points: downsampleSeries(sorted, maxPoints).points, totalPoints, isDownsampled: true };
+}
+
+/** Postgres's order of the points: NaN above every number. */
+function byStepTimestampValue(a: SeriesPoint, b: SeriesPoint): number {
+  if (a.step !== b.step) return a.step - b.step;
+  if (a.timestamp !== b.timestamp) return a.timestamp - b.timestamp;
+  if (Number.isNaN(a.value) || Number.isNaN(b.value))
+    return Number(Number.isNaN(a.value)) - Number(Number.isNaN(b.value));
+  return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
 }

@@ -98,7 +98,16 @@ describe('metric reads', () => {
       long,
       Array.from({ length: 5000 }, (_, step) => ({
         key: 'loss',
-        value: step === 3333 ? 1000 : 1 / (step + 1),
+        value:
+          step === 3333
+            ? 1000
+            : step === 100
+              ? Number.NaN
+              : step === 4000
+                ? Number.POSITIVE_INFINITY
+                : step === 4001
+                  ? Number.NaN
+                  : 1 / (step + 1),
         step,
         timestamp: step,
       })),
@@ -118,6 +127,13 @@ describe('metric reads', () => {
     expect(longLoss).toMatchObject({ totalPoints: 5000, isDownsampled: true });
     expect(longLoss.points.length).toBeLessThanOrEqual(2000);
     expect(longLoss.points).toContainEqual({ step: 3333, value: 1000, timestamp: 3333 });
+    expect(longLoss.points).toContainEqual({ step: 100, value: Number.NaN, timestamp: 100 });
+    expect(longLoss.points).toContainEqual({ step: 4000, value: Number.POSITIVE_INFINITY, timestamp: 4000 });
+    expect(longLoss.points).toContainEqual({ step: 4001, value: Number.NaN, timestamp: 4001 });
+    expect(longLoss.points[0]).toEqual({ step: 0, value: 1, timestamp: 0 });
+    expect(longLoss.points.at(-1)).toEqual({ step: 4999, value: 1 / 5000, timestamp: 4999 });
+    const steps = longLoss.points.map((p) => p.step);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
     expect(series[2]).toMatchObject({
       totalPoints: 1,
       isDownsampled: false,
