@@ -57,12 +57,18 @@ const LOWER_IS_BETTER = new Set<string>([
 ]);
 
 const MARKER_TABLE = '_cairn_bench_seed';
+/** Bumped whenever the generated data changes, so an older seed is replaced. */
+const SEED_FORMAT = 2;
 const START_MS = Date.UTC(2026, 0, 1);
 const RUNS_PER_STATEMENT = 500;
 
-/** md5 as a uuid, the same bytes as Postgres's `md5(text)::uuid`, so SQL and TypeScript agree on ids. */
+/**
+ * md5 as a version-4 uuid (the services accept RFC ids only), computed the same way as the SQL
+ * helper `bench_uuid`, so SQL and TypeScript agree on ids.
+ */
 export function seededUuid(text: string): string {
-  const hex = createHash('md5').update(text).digest('hex');
+  const md5 = createHash('md5').update(text).digest('hex');
+  const hex = `${md5.slice(0, 12)}4${md5.slice(13, 16)}8${md5.slice(17)}`;
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
@@ -91,6 +97,9 @@ const HELPERS = `
 CREATE OR REPLACE FUNCTION pg_temp.bench_rand(t text) RETURNS double precision
   LANGUAGE sql IMMUTABLE AS
   $$ SELECT ('x' || substr(md5(t), 1, 13))::bit(52)::bigint / 4503599627370496::double precision $$;
+CREATE OR REPLACE FUNCTION pg_temp.bench_uuid(t text) RETURNS uuid
+  LANGUAGE sql IMMUTABLE AS
+  $$ SELECT overlay(overlay(md5(t) PLACING '4' FROM 13) PLACING '8' FROM 17)::uuid $$;
 CREATE OR REPLACE FUNCTION pg_temp.bench_noise(seed bigint, r bigint, k bigint, s bigint) RETURNS double precision
   LANGUAGE sql IMMUTABLE AS
   $$ SELECT ((s * s * 7919 + s * 104729 + r * 1299709 + k * 15485863 + seed * 32452843) % 1000003)::double precision / 1000003 $$;
@@ -103,7 +112,7 @@ CREATE OR REPLACE FUNCTION pg_temp.bench_noise(seed bigint, r bigint, k bigint, 
 function seriesSql(seed: number, keys: number): string {
   return `
     SELECT r, k,
-           md5('cairn-bench:${seed}:run:' || r)::uuid AS run_id,
+           pg_temp.bench_uuid('cairn-bench:${seed}:run:' || r) AS run_id,
            (ARRAY[${BENCH_METRIC_KEYS.slice(0, keys)
              .map((key) => `'${key}'`)
              .join(',')}])[k + 1] AS key,
@@ -120,18 +129,21 @@ function seriesSql(seed: number, keys: number): string {
 const valueSql = (seed: number) =>
   `rk.a + rk.sign * rk.b * exp(-s / rk.tau) + 0.02 * (pg_temp.bench_noise(${seed}, rk.r, rk.k, s) - 0.5)`;
 
-export async function readSeedMarker(client: pg.Client): Promise<TrackingSeedSpec | null> {
+export async function readSeedMarker(
+  client: pg.Client,
+): Promise<(TrackingSeedSpec & { format?: number }) | null> {
   await client.query(
     `CREATE TABLE IF NOT EXISTS ${MARKER_TABLE} (id int PRIMARY KEY, spec jsonb NOT NULL, "seededAt" timestamptz NOT NULL)`,
   );
-  const found = await client.query<{ spec: TrackingSeedSpec }>(
+  const found = await client.query<{ spec: TrackingSeedSpec & { format?: number } }>(
     `SELECT spec FROM ${MARKER_TABLE} WHERE id = 1`,
   );
   return found.rows[0]?.spec ?? null;
 }
 
-export const sameSpec = (a: TrackingSeedSpec | null, b: TrackingSeedSpec) =>
+export const sameSpec = (a: (TrackingSeedSpec & { format?: number }) | null, b: TrackingSeedSpec) =>
   a !== null &&
+  a.format === SEED_FORMAT &&
   a.seed === b.seed &&
   a.runs === b.runs &&
   a.experiments === b.experiments &&
@@ -158,10 +170,15 @@ export async function seedTracking(
   await client.query(
     `TRUNCATE "MetricPoint", "RunLatestMetric", "RunParam", "RunTag", "Run", "ExperimentTag", "Experiment"`,
   );
-  await client.query('DELETE FROM "Membership" WHERE "teamId" = $1', [ids.teamId]);
-  await client.query('DELETE FROM "Project" WHERE "teamId" = $1', [ids.teamId]);
-  await client.query('DELETE FROM "Team" WHERE id = $1', [ids.teamId]);
-  await client.query('DELETE FROM "User" WHERE id = $1', [ids.userId]);
+  const teamSlug = `bench-${seed}`;
+  await client.query('DELETE FROM "Membership" WHERE "teamId" IN (SELECT id FROM "Team" WHERE slug = $1)', [
+    teamSlug,
+  ]);
+  await client.query('DELETE FROM "Project" WHERE "teamId" IN (SELECT id FROM "Team" WHERE slug = $1)', [
+    teamSlug,
+  ]);
+  await client.query('DELETE FROM "Team" WHERE slug = $1', [teamSlug]);
+  await client.query('DELETE FROM "User" WHERE email = $1', [ids.userEmail]);
 
   await client.query('INSERT INTO "User" (id, email, name) VALUES ($1, $2, $3)', [
     ids.userId,
@@ -171,7 +188,7 @@ export async function seedTracking(
   await client.query('INSERT INTO "Team" (id, name, slug) VALUES ($1, $2, $3)', [
     ids.teamId,
     `Bench ${seed}`,
-    `bench-${seed}`,
+    teamSlug,
   ]);
   await client.query(
     `INSERT INTO "Membership" (id, "teamId", "userId", role) VALUES ($1, $2, $3, 'ENGINEER')`,
@@ -193,7 +210,7 @@ export async function seedTracking(
   await client.query(`
     INSERT INTO "Run" (id, "teamId", "projectId", "experimentId", name, status, "startTime", "endTime",
                        "createdById", "userName", source, "gitCommit", "artifactUri")
-    SELECT md5('cairn-bench:${seed}:run:' || r)::uuid, '${ids.teamId}', '${ids.projectId}',
+    SELECT pg_temp.bench_uuid('cairn-bench:${seed}:run:' || r), '${ids.teamId}', '${ids.projectId}',
            (ARRAY['${ids.experimentIds.join("','")}']::uuid[])[r % ${spec.experiments} + 1],
            'run-' || lpad(r::text, 5, '0'),
            (CASE WHEN pg_temp.bench_rand('${seed}:status:' || r) < 0.03 THEN 'FAILED'
@@ -210,7 +227,7 @@ export async function seedTracking(
             'RUNNING', to_timestamp(${START_MS} / 1000.0), '${ids.userId}', 'bench', 'train_long.py')`);
   await client.query(`
     INSERT INTO "RunParam" ("runId", key, value)
-    SELECT md5('cairn-bench:${seed}:run:' || r)::uuid, p.key,
+    SELECT pg_temp.bench_uuid('cairn-bench:${seed}:run:' || r), p.key,
            CASE p.key
              WHEN 'lr' THEN (ARRAY['0.1','0.03','0.01','0.003','0.001'])[1 + floor(5 * pg_temp.bench_rand('${seed}:lr:' || r))::int]
              WHEN 'batch_size' THEN (ARRAY['32','64','128','256'])[1 + floor(4 * pg_temp.bench_rand('${seed}:bs:' || r))::int]
@@ -222,7 +239,7 @@ export async function seedTracking(
            unnest(ARRAY['lr','batch_size','optimizer','max_depth','n_estimators']) AS p(key)`);
   await client.query(`
     INSERT INTO "RunTag" ("runId", key, value)
-    SELECT md5('cairn-bench:${seed}:run:' || r)::uuid, t.key,
+    SELECT pg_temp.bench_uuid('cairn-bench:${seed}:run:' || r), t.key,
            CASE t.key WHEN 'mlflow.user' THEN 'bench'
                       WHEN 'mlflow.source.name' THEN 'train.py'
                       ELSE md5('${seed}:commit:' || r) END
@@ -274,7 +291,7 @@ export async function seedTracking(
     'VACUUM ANALYZE "MetricPoint", "RunLatestMetric", "Run", "RunParam", "RunTag", "Experiment"',
   );
   await client.query(`INSERT INTO ${MARKER_TABLE} (id, spec, "seededAt") VALUES (1, $1, now())`, [
-    JSON.stringify(spec),
+    JSON.stringify({ ...spec, format: SEED_FORMAT }),
   ]);
   log(`seed ${seed}: done (${elapsed()})`);
   return ids;
