@@ -15,6 +15,7 @@ import { errorMessage } from '~/lib/errors';
 import { formatDateTime, formatUtc } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';
 import { ApiTokensPanel } from './api-tokens-panel';
+import { ExperimentsPanel } from './experiments-panel';
 import { ModelGroupsPanel } from './model-groups-panel';
 import { PipelinesPanel } from './pipelines-panel';
 
@@ -116,6 +117,7 @@ export function ProjectView({ projectId }: { projectId: string }) {
           <Detail label="Created" value={formatUtc(current.createdAt)} />
         </Group>
       </Paper>
+      <ExperimentsPanel teamId={team.id} projectId={current.id} isArchived={current.isArchived} />
       <ModelGroupsPanel teamId={team.id} projectId={current.id} isArchived={current.isArchived} />
       <PipelinesPanel teamId={team.id} projectId={current.id} isArchived={current.isArchived} />
       {can(viewer, team.id, 'token:read') ? (

@@ -1,32 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { finalMetrics, metricGoal, paramsDiff } from './compare-runs';
+import { finalMetrics, metricGoal } from './compare-runs';
 
-const run = (id: string, params: Record<string, string>, metrics: Record<string, number>) => ({
+const run = (id: string, metrics: Record<string, number>) => ({
   id,
-  params: Object.entries(params).map(([key, value]) => ({ key, value })),
   metrics: Object.entries(metrics).map(([key, value]) => ({ key, value })),
-});
-
-describe('paramsDiff', () => {
-  it('flags the params the runs disagree on, a missing one included', () => {
-    const rows = paramsDiff([
-      run('a', { lr: '0.01', epochs: '10' }, {}),
-      run('b', { lr: '0.1', epochs: '10', seed: '1' }, {}),
-    ]);
-    expect(rows).toEqual([
-      { key: 'epochs', values: ['10', '10'], isDifferent: false },
-      { key: 'lr', values: ['0.01', '0.1'], isDifferent: true },
-      { key: 'seed', values: [null, '1'], isDifferent: true },
-    ]);
-  });
 });
 
 describe('finalMetrics', () => {
   it('marks the highest accuracy and the lowest loss', () => {
     const rows = finalMetrics([
-      run('a', {}, { accuracy: 0.9, val_loss: 0.3 }),
-      run('b', {}, { accuracy: 0.95, val_loss: 0.4 }),
-      run('c', {}, { accuracy: 0.95 }),
+      run('a', { accuracy: 0.9, val_loss: 0.3 }),
+      run('b', { accuracy: 0.95, val_loss: 0.4 }),
+      run('c', { accuracy: 0.95 }),
     ]);
     expect(rows).toEqual([
       { key: 'accuracy', goal: 'max', values: [0.9, 0.95, 0.95], bestIndexes: [1, 2] },
@@ -35,7 +20,7 @@ describe('finalMetrics', () => {
   });
 
   it('never crowns NaN, and marks nothing with a single value', () => {
-    const rows = finalMetrics([run('a', {}, { f1: Number.NaN, auc: 0.7 }), run('b', {}, { f1: 0.5 })]);
+    const rows = finalMetrics([run('a', { f1: Number.NaN, auc: 0.7 }), run('b', { f1: 0.5 })]);
     expect(rows.find((row) => row.key === 'f1')?.bestIndexes).toEqual([]);
     expect(rows.find((row) => row.key === 'auc')?.bestIndexes).toEqual([]);
   });

@@ -1,23 +1,6 @@
 export interface ComparableRun {
   id: string;
-  params: ReadonlyArray<{ key: string; value: string }>;
   metrics: ReadonlyArray<{ key: string; value: number }>;
-}
-
-export interface ParamRow {
-  key: string;
-  /** One value per run, in the runs' order; null where the run did not log the param. */
-  values: Array<string | null>;
-  isDifferent: boolean;
-}
-
-/** Every param key any run logged, with whether the runs disagree on it (missing counts as a value). */
-export function paramsDiff(runs: ReadonlyArray<ComparableRun>): ParamRow[] {
-  const keys = [...new Set(runs.flatMap((run) => run.params.map((param) => param.key)))].sort();
-  return keys.map((key) => {
-    const values = runs.map((run) => run.params.find((param) => param.key === key)?.value ?? null);
-    return { key, values, isDifferent: new Set(values).size > 1 };
-  });
 }
 
 export type MetricGoal = 'min' | 'max';

@@ -1,0 +1,204 @@
+'use client';
+
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { type ReactNode, useEffect, useRef } from 'react';
+import { PageHeader } from '~/components/page-header';
+import { ErrorState, LoadingRows } from '~/components/states';
+import { useCurrentTeam } from '~/components/team-context';
+import { useViewer } from '~/components/viewer-context';
+import { can } from '~/lib/access';
+import { errorMessage } from '~/lib/errors';
+import { formatUtc } from '~/lib/format';
+import { useTRPC } from '~/trpc/client';
+import { formatDuration } from '../../run-format';
+import { RunStatusBadge } from '../../run-status-badge';
+import { RunCharts } from './run-charts';
+import { KeyValueTable, LatestMetricsTable } from './run-tables';
+
+// While a run is RUNNING its status and curves are polled; polling stops when it ends.
+const POLL_WHILE_RUNNING_MS = 3_000;
+
+export function RunView({ projectId, runId }: { projectId: string; runId: string }) {
+  const team = useCurrentTeam();
+  const viewer = useViewer();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const run = useQuery({
+    ...trpc.run.byId.queryOptions({ teamId: team.id, runId }),
+    refetchInterval: (query) => (query.state.data?.status === 'RUNNING' ? POLL_WHILE_RUNNING_MS : false),
+  });
+  const experimentId = run.data?.experimentId;
+  const project = useQuery(trpc.project.byId.queryOptions({ teamId: team.id, projectId }));
+  const experiment = useQuery({
+    ...trpc.experiment.byId.queryOptions({ teamId: team.id, experimentId: experimentId ?? '' }),
+    enabled: Boolean(experimentId),
+  });
+  const isRunning = run.data?.status === 'RUNNING';
+
+  // The points logged between the last poll and the end of the run: fetch them once more.
+  const wasRunning = useRef(isRunning);
+  useEffect(() => {
+    if (wasRunning.current && !isRunning)
+      void queryClient.invalidateQueries({ queryKey: trpc.run.metricSeries.queryKey() });
+    wasRunning.current = isRunning;
+  }, [isRunning, queryClient, trpc]);
+
+  const canWrite = can(viewer, team.id, 'tracking:write');
+  const onChanged = () => queryClient.invalidateQueries({ queryKey: trpc.run.pathKey() });
+  const remove = useMutation(
+    trpc.run.delete.mutationOptions({
+      onSuccess: onChanged,
+      onError: (error) =>
+        notifications.show({ color: 'red', title: 'Could not delete the run', message: errorMessage(error) }),
+    }),
+  );
+  const restore = useMutation(
+    trpc.run.restore.mutationOptions({
+      onSuccess: onChanged,
+      onError: (error) =>
+        notifications.show({
+          color: 'red',
+          title: 'Could not restore the run',
+          message: errorMessage(error),
+        }),
+    }),
+  );
+
+  if (run.isPending || project.isPending) return <LoadingRows rows={6} />;
+  if (run.isError) return <ErrorState error={run.error} onRetry={() => run.refetch()} />;
+  if (project.isError) return <ErrorState error={project.error} onRetry={() => project.refetch()} />;
+  const current = run.data;
+  const projectPath = `/teams/${team.id}/projects/${projectId}`;
+  const experimentPath = `${projectPath}/experiments/${current.experimentId}`;
+  const experimentName = experiment.data?.name ?? 'Experiment';
+  const isDeleted = current.lifecycleStage === 'deleted';
+  const title = current.name || current.id;
+
+  return (
+    <Stack maw={1400} mx="auto" gap="lg">
+      <PageHeader
+        crumbs={[
+          { label: 'Home', href: '/' },
+          { label: team.name, href: `/teams/${team.id}` },
+          { label: 'Projects', href: `/teams/${team.id}/projects` },
+          { label: project.data.name, href: projectPath },
+          { label: experimentName, href: experimentPath },
+          { label: title },
+        ]}
+        title={title}
+        badge={
+          <Group gap="xs" wrap="nowrap">
+            <RunStatusBadge status={current.status} />
+            {isDeleted && <Badge color="gray">deleted</Badge>}
+          </Group>
+        }
+        description={
+          <Text span ff="monospace" size="xs">
+            {current.id}
+          </Text>
+        }
+        actions={
+          canWrite ? (
+            isDeleted ? (
+              <Button
+                variant="default"
+                loading={restore.isPending}
+                onClick={() => restore.mutate({ teamId: team.id, runId: current.id })}
+              >
+                Restore run
+              </Button>
+            ) : (
+              <Button
+                variant="default"
+                color="red"
+                loading={remove.isPending}
+                onClick={() => remove.mutate({ teamId: team.id, runId: current.id })}
+              >
+                Delete run
+              </Button>
+            )
+          ) : null
+        }
+      />
+      <Paper withBorder p="md">
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md" verticalSpacing="sm">
+          <Detail label="Started">{formatUtc(current.startTime)}</Detail>
+          <Detail label="Ended">
+            {current.endTime ? formatUtc(current.endTime) : isRunning ? 'Still running' : '—'}
+          </Detail>
+          <Detail label="Duration">{formatDuration(current.startTime, current.endTime)}</Detail>
+          <Detail label="User">{current.userName || '—'}</Detail>
+          <Detail label="Source" isMono>
+            {current.source || '—'}
+          </Detail>
+          <Detail label="Git commit" isMono>
+            {current.gitCommit || '—'}
+          </Detail>
+          <Detail label="Artifact URI" isMono>
+            {current.artifactUri || '—'}
+          </Detail>
+          <Detail label="Lineage">
+            <Group gap="xs">
+              <Anchor component={Link} href={experimentPath} size="sm">
+                Experiment {experiment.data?.name ?? ''}
+              </Anchor>
+              <Text size="sm" c="dimmed">
+                in
+              </Text>
+              <Anchor component={Link} href={projectPath} size="sm">
+                Project {project.data.name}
+              </Anchor>
+            </Group>
+          </Detail>
+        </SimpleGrid>
+      </Paper>
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={3} fz="lg">
+            Metrics
+          </Title>
+          {isRunning && (
+            <Text size="xs" c="dimmed">
+              Live: refreshing every {POLL_WHILE_RUNNING_MS / 1000} seconds while the run is running
+            </Text>
+          )}
+        </Group>
+        <LatestMetricsTable metrics={current.metrics} />
+        <RunCharts teamId={team.id} runId={current.id} runName={title} isRunning={isRunning} />
+      </Stack>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <KeyValueTable title="Params" items={current.params} emptyText="This run logged no params." />
+        <KeyValueTable title="Tags" items={current.tags} emptyText="This run has no tags." />
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+function Detail({
+  label,
+  children,
+  isMono = false,
+}: {
+  label: string;
+  children: ReactNode;
+  isMono?: boolean;
+}) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text
+        size="sm"
+        component="div"
+        ff={isMono ? 'monospace' : undefined}
+        style={{ overflowWrap: 'anywhere' }}
+      >
+        {children}
+      </Text>
+    </div>
+  );
+}
