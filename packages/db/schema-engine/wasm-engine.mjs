@@ -33,7 +33,7 @@ export async function loadWasmEngine({ datamodels, datasource, log }) {
     throw new Error('The schema engine bridge needs a datasource url (prisma.config.ts datasource.url)');
   const glue = await instantiate();
   const connection = poolConfigFromUrl(url);
-  const pool = new pg.Pool({ ...connection, max: 4, Client: CatalogFriendlyClient });
+  const pool = tolerantPool({ ...connection, max: 4, Client: CatalogFriendlyClient });
   return {
     async call(method, params) {
       const engine = await glue.SchemaEngine.new(
@@ -57,6 +57,17 @@ export async function loadWasmEngine({ datamodels, datasource, log }) {
 }
 
 /**
+ * A pool whose idle sessions may be ended by the server (an administrator, a restart, another
+ * tool's forced DROP DATABASE) without crashing the engine: the pool drops such a session and
+ * opens a new one when next needed; errors on a session in use still reach its query.
+ */
+function tolerantPool(config) {
+  const pool = new pg.Pool(config);
+  pool.on('error', () => {});
+  return pool;
+}
+
+/**
  * The adapter's own shadow database handling drops the database before closing its pool, which
  * Postgres refuses while the pool's sessions are open; close first, then drop.
  */
@@ -69,7 +80,7 @@ function migrationAwareFactory(pool, connection) {
     async connectToShadowDb() {
       const database = `prisma_migrate_shadow_db_${randomUUID()}`;
       await pool.query(`CREATE DATABASE "${database}"`);
-      const shadowPool = new pg.Pool({ ...connection, database, max: 4, Client: CatalogFriendlyClient });
+      const shadowPool = tolerantPool({ ...connection, database, max: 4, Client: CatalogFriendlyClient });
       const adapter = wholeScripts(await new PrismaPg(shadowPool).connect());
       const release = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
