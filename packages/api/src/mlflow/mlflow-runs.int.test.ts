@@ -322,6 +322,24 @@ describe('metrics/get-history', () => {
     expect(pages).toBe(3);
   });
 
+  it('hides another project’s history: RESOURCE_DOES_NOT_EXIST', async () => {
+    const runId = await createRun();
+    await call('POST', 'runs/log-metric', { run_id: runId, key: 'loss', value: 1, timestamp: NOW });
+    const reply = await otherProjectCall('GET', 'metrics/get-history', { run_id: runId, metric_key: 'loss' });
+    expectError(reply, 404, 'RESOURCE_DOES_NOT_EXIST');
+  });
+
+  it('returns the whole history in one reply when max_results is absent (clients before paging)', async () => {
+    const runId = await createRun();
+    await call('POST', 'runs/log-batch', {
+      run_id: runId,
+      metrics: Array.from({ length: 1_000 }, (_, step) => ({ key: 'm', value: step, timestamp: NOW, step })),
+    });
+    const reply = await call('GET', 'metrics/get-history', { run_id: runId, metric_key: 'm' });
+    expect(reply.body.metrics).toHaveLength(1_000);
+    expect(reply.body.next_page_token).toBeUndefined();
+  });
+
   it('answers an empty object for a metric never logged', async () => {
     const runId = await createRun();
     expect(await call('GET', 'metrics/get-history', { run_id: runId, metric_key: 'none' })).toEqual({
@@ -387,6 +405,12 @@ describe('runs/search', () => {
       filter: 'metrics.loss <',
     });
     expectError(reply, 400, 'INVALID_PARAMETER_VALUE');
+  });
+
+  it('answers INVALID_PARAMETER_VALUE past MLflow’s 50,000 max_results', async () => {
+    const reply = await call('POST', 'runs/search', { experiment_ids: [experimentId], max_results: 50_001 });
+    expectError(reply, 400, 'INVALID_PARAMETER_VALUE');
+    expect(reply.body.message).toContain('max_results');
   });
 
   it('answers RESOURCE_DOES_NOT_EXIST when an experiment is another project’s', async () => {
