@@ -72,28 +72,51 @@ export async function searchRuns(
   return { runs: await withChildren(ctx, page), nextPageToken };
 }
 
-/** Params, tags and latest metrics of a page of runs: three queries whatever the page size. */
+const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+interface ChildRow {
+  runId: string;
+  key: string;
+  value: string;
+}
+
+interface MetricChildRow {
+  runId: string;
+  key: string;
+  value: number;
+  step: number;
+  timestamp: number;
+}
+
+/**
+ * Params, tags and latest metrics of a page of runs: three queries whatever the page size, each
+ * one index range per run on the (runId, key) primary key. Keys are sorted here, per run, which
+ * is cheaper than sorting the whole result in SQL.
+ */
 async function withChildren(ctx: ServiceContext, page: SearchRow[]): Promise<RunDetail[]> {
   if (page.length === 0) return [];
   const runIds = page.map((row) => row.id);
+  // Bigints come back as numbers: steps and ms timestamps stay far inside 2^53.
   const [params, tags, metrics] = await Promise.all([
-    ctx.db.runParam.findMany({
-      where: { runId: { in: runIds } },
-      orderBy: [{ runId: 'asc' }, { key: 'asc' }],
-    }),
-    ctx.db.runTag.findMany({ where: { runId: { in: runIds } }, orderBy: [{ runId: 'asc' }, { key: 'asc' }] }),
-    ctx.db.runLatestMetric.findMany({
-      where: { runId: { in: runIds } },
-      orderBy: [{ runId: 'asc' }, { key: 'asc' }],
-    }),
+    ctx.db.$queryRaw<ChildRow[]>`
+      SELECT p."runId"::text AS "runId", p."key", p."value" FROM "RunParam" p
+       WHERE p."runId" = ANY(${runIds}::uuid[])`,
+    ctx.db.$queryRaw<ChildRow[]>`
+      SELECT t."runId"::text AS "runId", t."key", t."value" FROM "RunTag" t
+       WHERE t."runId" = ANY(${runIds}::uuid[])`,
+    ctx.db.$queryRaw<MetricChildRow[]>`
+      SELECT m."runId"::text AS "runId", m."key", m."value", m."step"::float8 AS "step", m."timestamp"::float8 AS "timestamp"
+        FROM "RunLatestMetric" m
+       WHERE m."runId" = ANY(${runIds}::uuid[])`,
   ]);
-  const group = <T extends { runId: string }>(items: T[]) => {
+  const group = <T extends { runId: string; key: string }>(items: T[]) => {
     const byRun = new Map<string, T[]>();
     for (const item of items) {
       const list = byRun.get(item.runId);
       if (list) list.push(item);
       else byRun.set(item.runId, [item]);
     }
+    for (const list of byRun.values()) list.sort(byKey);
     return byRun;
   };
   const paramsByRun = group(params);
