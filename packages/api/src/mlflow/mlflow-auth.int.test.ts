@@ -100,6 +100,15 @@ describe('requests', () => {
     expect(reply.body.message).toContain("'value'");
   });
 
+  it('refuses a dataset input that is not MLflow’s DatasetInput, so every stored run reads back', async () => {
+    const runId = (await call('POST', 'runs/create', { experiment_id: '0', start_time: NOW })).body.run.info
+      .run_id;
+    const reply = await call('POST', 'runs/log-inputs', { run_id: runId, datasets: [{ dataset: 'iris' }] });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error_code).toBe('INVALID_PARAMETER_VALUE');
+    expect((await call('GET', 'runs/get', { run_id: runId })).body.run.inputs).toEqual({});
+  });
+
   it('serves the UI’s /ajax-api prefix too', async () => {
     const reply = await call(
       'GET',

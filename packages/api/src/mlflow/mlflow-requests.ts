@@ -116,8 +116,23 @@ export const logBatchRequest = withRunId(
     tags: z.array(keyValue).optional().default([]),
   }),
 );
+/**
+ * MLflow's DatasetInput. Parsed to the message's own fields, so what is stored always parses again
+ * as a DatasetInput when a client reads the run back.
+ */
+const datasetInput = z.object({
+  tags: z.array(z.object({ key: str, value: str })).optional(),
+  dataset: z.object({
+    name: str,
+    digest: str,
+    source_type: str,
+    source: str,
+    schema: str.optional(),
+    profile: str.optional(),
+  }),
+});
 export const logInputsRequest = withRunId(
-  z.object({ ...runRef, datasets: z.array(z.record(z.string(), z.unknown())).optional().default([]) }),
+  z.object({ ...runRef, datasets: z.array(datasetInput).optional().default([]) }),
 );
 export const getMetricHistoryRequest = withRunId(
   z.object({
