@@ -1,6 +1,7 @@
 import type { GetMetricSeriesInput } from '@cairn/core/schemas/tracking';
 import { CHART_MAX_POINTS, downsampleSeries, type SeriesPoint } from '@cairn/core/tracking/downsample';
 import type { ServiceContext } from '../context';
+import { type CachedChart, readChartCache, readPointsAfter, writeChartCache } from './metric-chart-cache';
 import { findAccessibleRuns } from './tracking-access';
 
 export interface MetricSeries {
@@ -51,12 +52,14 @@ interface BucketRow {
   inf: Triple | null;
 }
 
+/** Points logged after a cached chart's watermark that are merged into it rather than recomputed. */
+const TAIL_MERGE_LIMIT = 50_000;
+
 /**
- * A short series is read whole. A long one is first reduced in Postgres, in the same single range
- * scan of the primary key, to each step bucket's first, last, lowest and highest point (plus its
- * first NaN and +Infinity, which the ordering could hide behind each other); the core downsampler
- * then picks the chart's points from those candidates. Shipping a million rows to Node would cost
- * seconds; this costs the scan.
+ * A short series is read whole. A long one is charted once and kept (MetricChartCache): later
+ * reads merge in only the points logged after the cached watermark, so a live run's chart stays
+ * cheap however long its series grows. Log-run-data drops the cached chart when a point arrives
+ * at or before its watermark.
  */
 async function readSeries(
   ctx: ServiceContext,
@@ -64,6 +67,23 @@ async function readSeries(
   key: string,
   maxPoints: number,
 ): Promise<Omit<MetricSeries, 'runId' | 'key'>> {
+  const series = { runId, key, maxPoints };
+  const cached = await readChartCache(ctx.db, series);
+  if (cached) {
+    const tail = await readPointsAfter(ctx.db, series, cached.last, TAIL_MERGE_LIMIT + 1);
+    if (tail.length === 0)
+      return { points: cached.points, totalPoints: cached.pointCount, isDownsampled: true };
+    if (tail.length <= TAIL_MERGE_LIMIT) {
+      const chart = {
+        points: downsampleSeries([...cached.points, ...tail], maxPoints).points,
+        pointCount: cached.pointCount + tail.length,
+        last: tail[tail.length - 1] as SeriesPoint,
+      };
+      await writeChartCache(ctx.db, series, chart);
+      return { points: chart.points, totalPoints: chart.pointCount, isDownsampled: true };
+    }
+  }
+
   const head = await ctx.db.$queryRaw<SeriesPoint[]>`
     SELECT "step"::float8 AS step, "timestamp"::float8 AS timestamp, "value"
       FROM "MetricPoint"
@@ -72,6 +92,23 @@ async function readSeries(
      LIMIT ${maxPoints + 1}`;
   if (head.length <= maxPoints) return { points: head, totalPoints: head.length, isDownsampled: false };
 
+  const chart = await chartLongSeries(ctx, runId, key, maxPoints);
+  await writeChartCache(ctx.db, series, chart);
+  return { points: chart.points, totalPoints: chart.pointCount, isDownsampled: true };
+}
+
+/**
+ * Reduces a long series in Postgres, in one range scan of the primary key, to each step bucket's
+ * first, last, lowest and highest point (plus its first NaN and +Infinity, which the ordering
+ * could hide behind each other); the core downsampler then picks the chart's points from those
+ * candidates. Shipping a million rows to Node would cost seconds; this costs the scan.
+ */
+async function chartLongSeries(
+  ctx: ServiceContext,
+  runId: string,
+  key: string,
+  maxPoints: number,
+): Promise<CachedChart> {
   const buckets = await ctx.db.$queryRaw<BucketRow[]>`
     WITH bounds AS (
       SELECT (SELECT "step" FROM "MetricPoint" WHERE "runId" = ${runId}::uuid AND "key" = ${key}
@@ -103,7 +140,11 @@ async function readSeries(
     for (const [value, step, timestamp] of [bucket.low, bucket.high]) add(step, timestamp, value);
   }
   const sorted = [...candidates.values()].sort(byStepTimestampValue);
-  return { points: downsampleSeries(sorted, maxPoints).points, totalPoints, isDownsampled: true };
+  return {
+    points: downsampleSeries(sorted, maxPoints).points,
+    pointCount: totalPoints,
+    last: sorted[sorted.length - 1] as SeriesPoint,
+  };
 }
 
 /** Postgres's order of the points: NaN above every number. */

@@ -77,7 +77,8 @@ async function upsertTags(tx: Tx, runId: string, tags: Map<string, string>) {
  * 'Infinity' and '-Infinity' (and JS's shortest round-trip decimals) into the exact doubles.
  * A point already stored (same step, timestamp and value) is skipped, so a retried batch is
  * harmless. The latest value of a key moves only forward in MLflow's order: step, then
- * timestamp, then value.
+ * timestamp, then value. A cached chart that a point lands inside (at or before its watermark)
+ * is dropped; points after it are merged in when the chart is next read.
  */
 async function insertMetrics(tx: Tx, runId: string, metrics: LogRunDataInput['metrics']): Promise<number> {
   const keys = metrics.map((m) => m.key);
@@ -101,6 +102,10 @@ async function insertMetrics(tx: Tx, runId: string, metrics: LogRunDataInput['me
         SET "value" = EXCLUDED."value", "step" = EXCLUDED."step", "timestamp" = EXCLUDED."timestamp"
         WHERE (l."step", l."timestamp", l."value") < (EXCLUDED."step", EXCLUDED."timestamp", EXCLUDED."value")
       RETURNING 1
+    ), stale_charts AS (
+      DELETE FROM "MetricChartCache" c
+       WHERE c."runId" = ${runId}::uuid
+         AND EXISTS (SELECT 1 FROM m WHERE m.k = c."key" AND (m.s, m.ts, m.v) <= (c."lastStep", c."lastTimestamp", c."lastValue"))
     )
     SELECT (SELECT count(*) FROM points)::int AS inserted`;
   return result?.inserted ?? 0;

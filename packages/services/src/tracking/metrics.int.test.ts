@@ -148,6 +148,47 @@ describe('metric reads', () => {
     expect(small.series[0]!.points.length).toBeLessThanOrEqual(100);
   });
 
+  it('keeps a long series chart: appended points merge in, a point logged inside it recomputes it', async () => {
+    const team = await makeTeam(t.db);
+    const { runs } = await experimentWithRuns(team, 1);
+    const runId = runs[0]!.id;
+    const point = (step: number, value = Math.sin(step / 50)) => ({
+      key: 'loss',
+      value,
+      step,
+      timestamp: step,
+    });
+    await log(
+      team,
+      runId,
+      Array.from({ length: 6000 }, (_, step) => point(step)),
+    );
+    const ctx = contextFor(t.db, team.viewer);
+    const read = async () =>
+      (await getMetricSeries(ctx, { teamId: team.teamId, runIds: [runId], keys: ['loss'] })).series[0]!;
+    const cachedRows = () => t.db.metricChartCache.count({ where: { runId } });
+
+    const first = await read();
+    expect(first).toMatchObject({ totalPoints: 6000, isDownsampled: true });
+    expect(await cachedRows()).toBe(1);
+    expect(await read()).toEqual(first);
+
+    // A live run: later steps are merged into the kept chart, the new peak included.
+    await log(team, runId, [...Array.from({ length: 500 }, (_, i) => point(6000 + i)), point(6500, 99)]);
+    const grown = await read();
+    expect(grown.totalPoints).toBe(6501);
+    expect(grown.points.length).toBeLessThanOrEqual(2000);
+    expect(grown.points).toContainEqual({ step: 6500, value: 99, timestamp: 6500 });
+    expect(await cachedRows()).toBe(1);
+
+    // A point inside the charted range drops the kept chart; the next read counts it.
+    await log(team, runId, [{ key: 'loss', value: -50, step: 10, timestamp: 11 }]);
+    expect(await cachedRows()).toBe(0);
+    const recomputed = await read();
+    expect(recomputed.totalPoints).toBe(6502);
+    expect(recomputed.points).toContainEqual({ step: 10, value: -50, timestamp: 11 });
+  });
+
   it('lists metric keys of an experiment’s active runs or of given runs', async () => {
     const team = await makeTeam(t.db);
     const { ctx, experiment, runs } = await experimentWithRuns(team, 2);
