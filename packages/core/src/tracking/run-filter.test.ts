@@ -35,6 +35,19 @@ describe('parseRunFilter: valid filters', () => {
     expect(parseRunFilter('attributes.status = "FAILED"')).toEqual([
       { entity: 'attribute', key: 'status', comparator: '=', value: 'FAILED' },
     ]);
+    expect(
+      parseRunFilter(
+        "params.model = 'CNN' and params.layers = '10' and metrics.'prediction accuracy' >= 0.945",
+      ),
+    ).toEqual([
+      { entity: 'param', key: 'model', comparator: '=', value: 'CNN' },
+      { entity: 'param', key: 'layers', comparator: '=', value: '10' },
+      { entity: 'metric', key: 'prediction accuracy', comparator: '>=', value: 0.945 },
+    ]);
+    expect(parseRunFilter('tags."mlflow.runName" = "keras-hyperparam-search"')[0]).toMatchObject({
+      key: 'mlflow.runName',
+      value: 'keras-hyperparam-search',
+    });
     expect(parseRunFilter("tags.`mlflow.source.type` = 'LOCAL'")).toEqual([
       { entity: 'tag', key: 'mlflow.source.type', comparator: '=', value: 'LOCAL' },
     ]);
