@@ -141,7 +141,16 @@ function presentedToken(header: string | null): string | null {
   return null;
 }
 
+/** MLflow's artifact proxy, which clients call for log_artifact and log_model. */
+const ARTIFACTS_PATH = /\/(?:api|ajax-api)\/2\.0\/mlflow-artifacts\//;
+
 function findRoute(request: Request): Route {
+  if (ARTIFACTS_PATH.test(new URL(request.url).pathname)) {
+    throw new MlflowError(
+      'ENDPOINT_NOT_FOUND',
+      'Cairn tracks runs but stores no artifacts: log_artifact and log_model are not supported',
+    );
+  }
   const path = PATH.exec(new URL(request.url).pathname)?.[1];
   const route = path ? ROUTES[path] : undefined;
   if (!route) {

@@ -109,6 +109,15 @@ describe('requests', () => {
     expect((await call('GET', 'runs/get', { run_id: runId })).body.run.inputs).toEqual({});
   });
 
+  it('says plainly that artifacts are not stored when a client uploads one', async () => {
+    const reply = await call('GET', 'artifacts/model/MLmodel', {}, { prefix: '/api/2.0/mlflow-artifacts/' });
+    expect(reply.status).toBe(404);
+    expect(reply.body).toEqual({
+      error_code: 'ENDPOINT_NOT_FOUND',
+      message: expect.stringContaining('artifacts'),
+    });
+  });
+
   it('serves the UI’s /ajax-api prefix too', async () => {
     const reply = await call(
       'GET',
