@@ -64,7 +64,8 @@ afterAll(async () => {
   await t.drop();
 });
 
-const client = () => new CairnTracking({ baseUrl, token, retryBaseMs: 5 });
+// No timed flushes here, so the count of log-batch requests is exact.
+const client = () => new CairnTracking({ baseUrl, token, retryBaseMs: 5, flushAfterMs: 0 });
 
 describe('CairnTracking against the real MLflow handler', () => {
   it('logs a run with buffered metrics in log-batch chunks, ends it, and reads it back', async () => {
@@ -108,6 +109,16 @@ describe('CairnTracking against the real MLflow handler', () => {
       filter: 'metrics.loss < 0.01',
     });
     expect(found.runs.map((r) => r.id)).toEqual([run.id]);
+  });
+
+  it('sends a few buffered points on its own after flushAfterMs, so live charts follow the run', async () => {
+    const tracking = new CairnTracking({ baseUrl, token, flushAfterMs: 50 });
+    const run = await tracking.startRun();
+    await run.logMetric('live', 1, { step: 0 });
+    await run.logMetric('live', 2, { step: 1 });
+    expect(await tracking.getMetricHistory(run.id, 'live')).toHaveLength(0);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await tracking.getMetricHistory(run.id, 'live')).toHaveLength(2);
   });
 
   it('reuses an experiment by name', async () => {

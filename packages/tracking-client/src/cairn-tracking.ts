@@ -17,6 +17,8 @@ export interface CairnTrackingOptions {
   retryBaseMs?: number;
   /** Buffered metric points that trigger a flush (default 1,000, MLflow's log-batch limit). */
   flushEvery?: number;
+  /** Longest a logged point waits unsent, in ms, so live charts follow the run (default 5,000; 0: never). */
+  flushAfterMs?: number;
   fetch?: typeof fetch;
 }
 
@@ -47,6 +49,7 @@ const HISTORY_PAGE = 25_000;
 export class CairnTracking {
   readonly #http: HttpOptions;
   readonly #flushEvery: number;
+  readonly #flushAfterMs: number;
 
   constructor(options: CairnTrackingOptions) {
     this.#http = {
@@ -57,6 +60,7 @@ export class CairnTracking {
       retryBaseMs: options.retryBaseMs ?? 250,
     };
     this.#flushEvery = Math.min(Math.max(options.flushEvery ?? 1_000, 1), 1_000);
+    this.#flushAfterMs = Math.max(options.flushAfterMs ?? 5_000, 0);
   }
 
   /** Calls any MLflow endpoint, for what the typed methods do not cover. */
@@ -102,7 +106,10 @@ export class CairnTracking {
       start_time: options.startTime ?? Date.now(),
       tags: Object.entries(options.tags ?? {}).map(([key, value]) => ({ key, value })),
     });
-    return new TrackedRun(this, readRun(run), this.#flushEvery);
+    return new TrackedRun(this, readRun(run), {
+      flushEvery: this.#flushEvery,
+      flushAfterMs: this.#flushAfterMs,
+    });
   }
 
   /** Alias of startRun. */

@@ -14,7 +14,8 @@ export interface MetricOptions {
 /**
  * One run being logged. Params and tags are sent at once (so an immutable param's conflict shows up
  * where it was logged); metric points are buffered and sent with log-batch in chunks within MLflow's
- * limits, when the buffer fills, on flush() and on end().
+ * limits: when the buffer fills, a few seconds after the first unsent point (so a running run's
+ * charts stay live), on flush() and on end(). A failed background flush is thrown by the next call.
  */
 export class TrackedRun {
   readonly id: string;
@@ -22,13 +23,17 @@ export class TrackedRun {
   readonly name: string;
   readonly #client: Caller;
   readonly #flushEvery: number;
+  readonly #flushAfterMs: number;
   #pending: Metric[] = [];
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #backgroundError: unknown = null;
   /** Flushes run one after another, so points reach the server in the order they were logged. */
   #queue: Promise<void> = Promise.resolve();
 
-  constructor(client: Caller, run: Run, flushEvery: number) {
+  constructor(client: Caller, run: Run, options: { flushEvery: number; flushAfterMs: number }) {
     this.#client = client;
-    this.#flushEvery = flushEvery;
+    this.#flushEvery = options.flushEvery;
+    this.#flushAfterMs = options.flushAfterMs;
     this.id = run.id;
     this.experimentId = run.experimentId;
     this.name = run.name;
@@ -37,7 +42,7 @@ export class TrackedRun {
   /** Buffers one point; resolves once any flush it triggered is done. */
   logMetric(key: string, value: number, options: MetricOptions = {}): Promise<void> {
     this.#pending.push({ key, value, step: options.step ?? 0, timestamp: options.timestamp ?? Date.now() });
-    return this.#pending.length >= this.#flushEvery ? this.flush() : this.#queue;
+    return this.#afterBuffering();
   }
 
   /** Buffers one point per key, all at the same step. */
@@ -46,7 +51,7 @@ export class TrackedRun {
     for (const [key, value] of Object.entries(values)) {
       this.#pending.push({ key, value, step: options.step ?? 0, timestamp });
     }
-    return this.#pending.length >= this.#flushEvery ? this.flush() : this.#queue;
+    return this.#afterBuffering();
   }
 
   logParam(key: string, value: unknown): Promise<void> {
@@ -68,9 +73,37 @@ export class TrackedRun {
 
   /** Sends every buffered point. */
   flush(): Promise<void> {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    const failed = this.#takeBackgroundError();
+    if (failed) return failed;
     const metrics = this.#pending;
     this.#pending = [];
     return metrics.length > 0 ? this.#send({ metrics }) : this.#queue;
+  }
+
+  #afterBuffering(): Promise<void> {
+    const failed = this.#takeBackgroundError();
+    if (failed) return failed;
+    if (this.#pending.length >= this.#flushEvery) return this.flush();
+    if (!this.#timer && this.#flushAfterMs > 0) {
+      this.#timer = setTimeout(() => {
+        this.#timer = null;
+        this.flush().catch((error: unknown) => {
+          this.#backgroundError = error;
+        });
+      }, this.#flushAfterMs);
+      // A pending flush must not keep a finished training script alive; end() flushes anyway.
+      this.#timer.unref?.();
+    }
+    return this.#queue;
+  }
+
+  #takeBackgroundError(): Promise<never> | null {
+    if (this.#backgroundError === null) return null;
+    const error = this.#backgroundError;
+    this.#backgroundError = null;
+    return Promise.reject(error);
   }
 
   /** Flushes, then marks the run ended (FINISHED unless told otherwise). */
