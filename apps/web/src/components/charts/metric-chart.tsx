@@ -16,6 +16,8 @@ interface MetricChartProps {
 }
 
 const tickFormatter = (value: number) => formatMetricValue(value, 3);
+const stepFormat = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+const stepTickFormatter = (value: number) => stepFormat.format(value);
 
 /** One metric key as line(s) over steps; several series overlay, one line per run. */
 export function MetricChart({ title, series, footnote, height = 220 }: MetricChartProps) {
@@ -39,7 +41,7 @@ export function MetricChart({ title, series, footnote, height = 220 }: MetricCha
                 type="number"
                 domain={['dataMin', 'dataMax']}
                 tick={{ fontSize: 11 }}
-                tickFormatter={tickFormatter}
+                tickFormatter={stepTickFormatter}
                 allowDecimals={false}
               />
               <YAxis

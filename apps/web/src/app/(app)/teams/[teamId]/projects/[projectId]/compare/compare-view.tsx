@@ -33,11 +33,21 @@ export function CompareView({ projectId, runIds }: { projectId: string; runIds: 
     ...trpc.run.compare.queryOptions({ teamId: team.id, runIds }),
     enabled: isCountValid,
   });
+  // Runs picked from one experiment's table lead back to it.
+  const experimentIds = [...new Set(compare.data?.runs.map((run) => run.experimentId) ?? [])];
+  const sharedExperimentId = experimentIds.length === 1 ? experimentIds[0] : undefined;
+  const experiment = useQuery({
+    ...trpc.experiment.byId.queryOptions({ teamId: team.id, experimentId: sharedExperimentId ?? '' }),
+    enabled: sharedExperimentId !== undefined,
+  });
   const crumbs = [
     { label: 'Home', href: '/' },
     { label: team.name, href: `/teams/${team.id}` },
     { label: 'Projects', href: `/teams/${team.id}/projects` },
     { label: project.data?.name ?? 'Project', href: projectPath },
+    ...(experiment.data && sharedExperimentId
+      ? [{ label: experiment.data.name, href: `${projectPath}/experiments/${sharedExperimentId}` }]
+      : []),
     { label: 'Compare runs' },
   ];
 

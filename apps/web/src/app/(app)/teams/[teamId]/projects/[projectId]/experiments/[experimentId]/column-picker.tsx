@@ -1,7 +1,8 @@
 'use client';
 
-import { MultiSelect } from '@mantine/core';
-import { type ColumnId, columnIdToString, parseColumnId } from './runs-query';
+import { Button, Checkbox, Group, Popover, ScrollArea, Stack, Text } from '@mantine/core';
+import IconColumns from '@tabler/icons-react/icons/IconColumns';
+import { type ColumnEntity, type ColumnId, columnIdToString } from './runs-query';
 
 interface ColumnPickerProps {
   metricKeys: ReadonlyArray<string>;
@@ -9,42 +10,84 @@ interface ColumnPickerProps {
   tagKeys: ReadonlyArray<string>;
   value: ReadonlyArray<ColumnId>;
   onChange: (columns: ColumnId[]) => void;
+  /** Back to the columns the table picks by itself (the URL then names none). */
+  onReset: () => void;
 }
 
+const GROUPS: ReadonlyArray<{ entity: ColumnEntity; label: string }> = [
+  { entity: 'metrics', label: 'Metrics' },
+  { entity: 'params', label: 'Params' },
+  { entity: 'tags', label: 'Tags' },
+];
+
 /** Which metrics, params and tags get a column; the choice travels in the URL with the filter. */
-export function ColumnPicker({ metricKeys, paramKeys, tagKeys, value, onChange }: ColumnPickerProps) {
-  const group = (label: string, entity: ColumnId['entity'], keys: ReadonlyArray<string>) => ({
-    group: label,
-    items: keys.map((key) => {
-      const id = columnIdToString({ entity, key });
-      return { value: id, label: id };
-    }),
-  });
-  const data = [
-    group('Metrics', 'metrics', metricKeys),
-    group('Params', 'params', paramKeys),
-    group('Tags', 'tags', tagKeys),
-  ].filter((entry) => entry.items.length > 0);
-  // A column picked in a shared link may name a key no loaded run has yet: keep it selectable.
-  const known = new Set(data.flatMap((entry) => entry.items.map((item) => item.value)));
-  const extra = value.map(columnIdToString).filter((id) => !known.has(id));
-  if (extra.length > 0) data.push({ group: 'Other', items: extra.map((id) => ({ value: id, label: id })) });
+export function ColumnPicker({
+  metricKeys,
+  paramKeys,
+  tagKeys,
+  value,
+  onChange,
+  onReset,
+}: ColumnPickerProps) {
+  const keysOf: Record<ColumnEntity, ReadonlyArray<string>> = {
+    metrics: metricKeys,
+    params: paramKeys,
+    tags: tagKeys,
+  };
+  const chosen = new Set(value.map(columnIdToString));
+
+  function toggle(column: ColumnId, isChecked: boolean) {
+    const id = columnIdToString(column);
+    onChange(isChecked ? [...value, column] : value.filter((item) => columnIdToString(item) !== id));
+  }
 
   return (
-    <MultiSelect
-      aria-label="Columns"
-      placeholder={value.length === 0 ? 'Columns' : undefined}
-      data={data}
-      value={value.map(columnIdToString)}
-      onChange={(ids) =>
-        onChange(ids.map(parseColumnId).filter((column): column is ColumnId => column !== null))
-      }
-      searchable
-      clearable
-      maxDropdownHeight={320}
-      w={360}
-      comboboxProps={{ width: 320, position: 'bottom-end' }}
-      nothingFoundMessage="No such key"
-    />
+    <Popover position="bottom-end" shadow="md" width={300} withinPortal>
+      <Popover.Target>
+        <Button variant="default" leftSection={<IconColumns size={16} />}>
+          Columns ({value.length})
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <ScrollArea.Autosize mah={380} type="auto">
+          <Stack gap="sm" pr="xs">
+            {GROUPS.map(({ entity, label }) => {
+              // A column named in a shared link may be a key no loaded run has: keep it listed.
+              const keys = [
+                ...new Set([
+                  ...keysOf[entity],
+                  ...value.filter((column) => column.entity === entity).map((column) => column.key),
+                ]),
+              ];
+              if (keys.length === 0) return null;
+              return (
+                <Stack key={entity} gap={6} role="group" aria-label={label}>
+                  <Text size="xs" fw={600} c="dimmed" tt="uppercase">
+                    {label}
+                  </Text>
+                  {keys.map((key) => (
+                    <Checkbox
+                      key={key}
+                      size="xs"
+                      label={key}
+                      checked={chosen.has(columnIdToString({ entity, key }))}
+                      onChange={(event) => toggle({ entity, key }, event.currentTarget.checked)}
+                      styles={{
+                        label: { fontFamily: 'var(--mantine-font-family-monospace)', wordBreak: 'break-all' },
+                      }}
+                    />
+                  ))}
+                </Stack>
+              );
+            })}
+          </Stack>
+        </ScrollArea.Autosize>
+        <Group justify="flex-end" mt="sm">
+          <Button size="compact-xs" variant="subtle" color="gray" onClick={onReset}>
+            Default columns
+          </Button>
+        </Group>
+      </Popover.Dropdown>
+    </Popover>
   );
 }

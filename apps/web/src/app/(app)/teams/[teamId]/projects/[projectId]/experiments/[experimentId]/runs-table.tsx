@@ -138,6 +138,7 @@ export function RunsTable({ teamId, projectId, experimentId }: RunsTableProps) {
             tagKeys={tagKeys}
             value={columns}
             onChange={(next) => navigate({ ...state, columns: next })}
+            onReset={() => navigate({ ...state, columns: null })}
           />
           {canCompare ? (
             <Button component={Link} href={compareHref} leftSection={<IconArrowsDiff size={16} />}>
@@ -175,7 +176,11 @@ export function RunsTable({ teamId, projectId, experimentId }: RunsTableProps) {
       {rows.length > 0 && (
         <Paper withBorder>
           <ScrollArea type="auto">
-            <Table verticalSpacing="xs" aria-label="Runs" style={{ whiteSpace: 'nowrap' }}>
+            <Table
+              verticalSpacing="xs"
+              aria-label="Runs"
+              style={{ whiteSpace: 'nowrap', minWidth: 'max-content' }}
+            >
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={36} aria-label="Select" />

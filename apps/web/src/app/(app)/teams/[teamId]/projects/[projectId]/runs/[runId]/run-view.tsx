@@ -141,17 +141,14 @@ export function RunView({ projectId, runId }: { projectId: string; runId: string
             {current.artifactUri || '—'}
           </Detail>
           <Detail label="Lineage">
-            <Group gap="xs">
+            <Stack gap={2}>
               <Anchor component={Link} href={experimentPath} size="sm">
                 Experiment {experiment.data?.name ?? ''}
               </Anchor>
-              <Text size="sm" c="dimmed">
-                in
-              </Text>
               <Anchor component={Link} href={projectPath} size="sm">
                 Project {project.data.name}
               </Anchor>
-            </Group>
+            </Stack>
           </Detail>
         </SimpleGrid>
       </Paper>
