@@ -1,8 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { type Prisma, PrismaClient } from './generated/prisma/client';
 
-export type { Prisma } from './generated/prisma/client';
-export { PrismaClient } from './generated/prisma/client';
+export { Prisma, PrismaClient } from './generated/prisma/client';
 
 /** A client or an interactive transaction: what services and the audit writer accept. */
 export type Db = PrismaClient | Prisma.TransactionClient;

@@ -1,6 +1,6 @@
 import type { RunFilterClause } from '@cairn/core/tracking/run-filter';
 import type { RunOrderTerm } from '@cairn/core/tracking/run-order';
-import { Prisma } from '@cairn/db/generated/prisma/client';
+import { Prisma } from '@cairn/db/client';
 
 /**
  * Compiles parsed MLflow search clauses and order terms into one parameterised query over "Run".
