@@ -75,6 +75,16 @@ test('an engineer filters and sorts an experiment’s runs, then opens a run’s
   await expect(runRows(page).first()).toContainText('wide');
   await expect(runRows(page).nth(1)).toContainText('tuned');
 
+  // The column picker: dropping a column takes it off the table and into the shareable URL.
+  await expect(page.getByRole('button', { name: 'Sort by loss' })).toBeVisible();
+  await page.getByRole('button', { name: /^Columns/ }).click();
+  const lossColumn = page.getByRole('group', { name: 'Metrics' }).getByLabel('loss');
+  await lossColumn.click();
+  await expect(lossColumn).not.toBeChecked();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Sort by loss' })).toHaveCount(0);
+  await expect(page).toHaveURL(/cols=metrics.accuracy%2Cparams/);
+
   await runRows(page).first().getByRole('link', { name: 'wide' }).click();
   await expect(page.getByRole('heading', { name: 'wide', level: 2 })).toBeVisible();
   await expect(page.getByText('finished').first()).toBeVisible();

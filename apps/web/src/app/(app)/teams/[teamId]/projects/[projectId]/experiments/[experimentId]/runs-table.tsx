@@ -20,7 +20,7 @@ import IconChartLine from '@tabler/icons-react/icons/IconChartLine';
 import IconSelector from '@tabler/icons-react/icons/IconSelector';
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { type ReactNode, useState } from 'react';
 import { formatMetricValue } from '~/components/charts/format-metric';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
@@ -57,7 +57,6 @@ interface RunsTableProps {
 export function RunsTable({ teamId, projectId, experimentId }: RunsTableProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const state = readRunsQuery(searchParams);
@@ -100,9 +99,13 @@ export function RunsTable({ teamId, projectId, experimentId }: RunsTableProps) {
   const fieldErrors = runs.isError ? serverFieldErrors(runs.error) : {};
   const queryError = fieldErrors.filter ?? fieldErrors.orderBy;
 
-  function navigate(next: RunsQueryState) {
+  // Native history calls update useSearchParams without a server render of the page. A new
+  // filter or order is a step Back can undo; a column change just rewrites the current entry.
+  function navigate(next: RunsQueryState, mode: 'push' | 'replace' = 'push') {
     const query = writeRunsQuery(next);
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    const url = query ? `${pathname}?${query}` : pathname;
+    if (mode === 'push') window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
   }
 
   function toggle(runId: string, isChecked: boolean) {
@@ -137,8 +140,8 @@ export function RunsTable({ teamId, projectId, experimentId }: RunsTableProps) {
             paramKeys={paramKeys}
             tagKeys={tagKeys}
             value={columns}
-            onChange={(next) => navigate({ ...state, columns: next })}
-            onReset={() => navigate({ ...state, columns: null })}
+            onChange={(next) => navigate({ ...state, columns: next }, 'replace')}
+            onReset={() => navigate({ ...state, columns: null }, 'replace')}
           />
           {canCompare ? (
             <Button component={Link} href={compareHref} leftSection={<IconArrowsDiff size={16} />}>
