@@ -130,6 +130,44 @@ test('an engineer compares two runs: overlaid curves, the differing param highli
   await signOut(page);
 });
 
+test('an engineer creates, renames, deletes and restores an experiment', async ({ page }) => {
+  await signInAs(page, 'engineer@example.com');
+  await page.goto(projectPath);
+  const experiments = page.getByRole('table', { name: 'Experiments' });
+  const name = `churn-baseline-${Date.now()}`;
+  await page.getByRole('button', { name: 'New experiment' }).click();
+  await page.getByRole('dialog').getByLabel('Name').fill(name);
+  await page.getByRole('button', { name: 'Create experiment' }).click();
+  await expect(experiments.getByRole('link', { name, exact: true })).toBeVisible();
+
+  // Names are unique in the project: the server's message sits under the field.
+  await page.getByRole('button', { name: 'New experiment' }).click();
+  await page.getByRole('dialog').getByLabel('Name').fill(name);
+  await page.getByRole('button', { name: 'Create experiment' }).click();
+  await expect(page.getByRole('dialog')).toContainText(`An experiment named '${name}' already exists`);
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
+  const renamed = `${name}-v2`;
+  await page.getByRole('button', { name: `Actions for ${name}` }).click();
+  await page.getByRole('menuitem', { name: 'Rename' }).click();
+  await page.getByRole('dialog').getByLabel('Name').fill(renamed);
+  await page.getByRole('dialog').getByRole('button', { name: 'Rename' }).click();
+  await expect(experiments.getByRole('link', { name: renamed })).toBeVisible();
+
+  await page.getByRole('button', { name: `Actions for ${renamed}` }).click();
+  await page.getByRole('menuitem', { name: 'Delete' }).click();
+  await page.getByRole('button', { name: 'Delete experiment' }).click();
+  await expect(experiments.getByRole('link', { name: renamed })).toHaveCount(0);
+
+  await page.getByLabel('Show deleted').check();
+  const deletedRow = experiments.getByRole('row', { name: new RegExp(renamed) });
+  await expect(deletedRow).toContainText('deleted');
+  await page.getByRole('button', { name: `Actions for ${renamed}` }).click();
+  await page.getByRole('menuitem', { name: 'Restore' }).click();
+  await expect(deletedRow).not.toContainText('deleted');
+  await signOut(page);
+});
+
 test('a malformed filter shows the server’s message under the input', async ({ page }) => {
   await signInAs(page, 'engineer@example.com');
   await page.goto(experimentPath);
