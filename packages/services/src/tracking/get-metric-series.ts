@@ -85,10 +85,11 @@ async function readSeries(
   }
 
   const head = await ctx.db.$queryRaw<SeriesPoint[]>`
-    SELECT "step"::float8 AS step, "timestamp"::float8 AS timestamp, "value"
-      FROM "MetricPoint"
-     WHERE "runId" = ${runId}::uuid AND "key" = ${key}
-     ORDER BY "step", "timestamp", "value"
+    SELECT p."step"::float8 AS step, p."timestamp"::float8 AS timestamp, p."value"
+      FROM "MetricPoint" p
+     WHERE p."runId" = ${runId}::uuid AND p."key" = ${key}
+     -- Qualified: the bare names would sort by the float8 output columns, not the index.
+     ORDER BY p."step", p."timestamp", p."value"
      LIMIT ${maxPoints + 1}`;
   if (head.length <= maxPoints) return { points: head, totalPoints: head.length, isDownsampled: false };
 

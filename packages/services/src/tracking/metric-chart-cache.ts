@@ -53,11 +53,12 @@ export function readPointsAfter(
   limit: number,
 ): Promise<SeriesPoint[]> {
   return db.$queryRaw<SeriesPoint[]>`
-    SELECT "step"::float8 AS step, "timestamp"::float8 AS timestamp, "value"
-      FROM "MetricPoint"
-     WHERE "runId" = ${series.runId}::uuid AND "key" = ${series.key}
-       AND ("step", "timestamp", "value") > (${after.step}::bigint, ${after.timestamp}::bigint, ${asText(after.value)}::float8)
-     ORDER BY "step", "timestamp", "value"
+    SELECT p."step"::float8 AS step, p."timestamp"::float8 AS timestamp, p."value"
+      FROM "MetricPoint" p
+     WHERE p."runId" = ${series.runId}::uuid AND p."key" = ${series.key}
+       AND (p."step", p."timestamp", p."value") > (${after.step}::bigint, ${after.timestamp}::bigint, ${asText(after.value)}::float8)
+     -- Qualified: the bare names would sort by the float8 output columns, not the index.
+     ORDER BY p."step", p."timestamp", p."value"
      LIMIT ${limit}`;
 }
 
