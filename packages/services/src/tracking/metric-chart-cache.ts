@@ -8,6 +8,13 @@ export interface CachedChart {
   last: SeriesPoint;
 }
 
+/** One (run, key) series charted at most `maxPoints` long: what a cached chart is kept under. */
+export interface ChartedSeries {
+  runId: string;
+  key: string;
+  maxPoints: number;
+}
+
 interface CacheRow {
   pointCount: number;
   lastStep: number;
@@ -24,10 +31,7 @@ interface CacheRow {
  */
 const asText = (value: number) => String(value);
 
-export async function readChartCache(
-  db: PrismaClient,
-  series: { runId: string; key: string; maxPoints: number },
-): Promise<CachedChart | null> {
+export async function readChartCache(db: PrismaClient, series: ChartedSeries): Promise<CachedChart | null> {
   const [row] = await db.$queryRaw<CacheRow[]>`
     SELECT "pointCount", "lastStep"::float8 AS "lastStep", "lastTimestamp"::float8 AS "lastTimestamp",
            "lastValue"::text AS "lastValue", "steps", "timestamps", "values"::text[] AS "values"
@@ -64,7 +68,7 @@ export function readPointsAfter(
 
 export async function writeChartCache(
   db: PrismaClient,
-  series: { runId: string; key: string; maxPoints: number },
+  series: ChartedSeries,
   chart: CachedChart,
 ): Promise<void> {
   const steps = chart.points.map((p) => p.step);
