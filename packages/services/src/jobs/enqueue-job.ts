@@ -1,5 +1,6 @@
 import type { Tx } from '@cairn/db/client';
 import { fromPrisma } from 'pg-boss';
+import type { ServiceContext } from '../context';
 import type { JobContract } from './job-contracts';
 import type { JobQueue } from './job-queue';
 
@@ -22,6 +23,22 @@ export async function enqueueJob<Payload>(
   });
   if (!id) throw new Error(`A ${contract.name} job for ${options.key ?? 'this request'} is already waiting`);
   return id;
+}
+
+/**
+ * Enqueues work the product is correct without, only faster (a chart computed before its first
+ * read), inside the caller's transaction like `enqueueJob`. A context without a queue (tests,
+ * scripts, the demo seed) skips it and answers null: the work then happens on demand. Work that
+ * must happen uses `enqueueJob(tx, requireQueue(ctx), ...)`, which fails without a queue.
+ */
+export async function enqueueOptionalJob<Payload>(
+  tx: Tx,
+  ctx: ServiceContext,
+  contract: JobContract<Payload>,
+  payload: Payload,
+): Promise<string | null> {
+  if (!ctx.queue) return null;
+  return enqueueJob(tx, ctx.queue, contract, payload);
 }
 
 /**

@@ -80,11 +80,27 @@ export const reconcilePipelineRunJob = defineJob({
   heartbeatSeconds: 10,
 });
 
+/**
+ * Charts a finished run's long metric series ahead of their first read (MetricChartCache). Only an
+ * optimisation: a chart the job has not made yet is computed on read, so few retries are needed.
+ */
+export const warmRunChartsJob = defineJob({
+  name: 'run.warm-charts',
+  payload: z.object({ teamId: idSchema, runId: idSchema }),
+  retryLimit: 3,
+  retryDelay: 5,
+  retryDelayMax: 60,
+  // A run of many million-point keys takes a scan per key: about a second each.
+  expireInSeconds: 900,
+  heartbeatSeconds: 30,
+});
+
 export const JOB_CONTRACTS: readonly JobContract<unknown>[] = [
   verifyTeamAwsAccessJob,
   mirrorModelGroupJob,
   startPipelineRunJob,
   reconcilePipelineRunJob,
+  warmRunChartsJob,
 ];
 
 export type JobPayload<C> = C extends JobContract<infer P> ? P : never;

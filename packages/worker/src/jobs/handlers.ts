@@ -3,6 +3,7 @@ import { mirrorModelGroupHandler } from './mirror-model-group.handler';
 import { reconcilePipelineRunHandler } from './reconcile-pipeline-run.handler';
 import { startPipelineRunHandler } from './start-pipeline-run.handler';
 import { verifyTeamAwsAccessHandler } from './verify-team-aws-access.handler';
+import { warmRunChartsHandler } from './warm-run-charts.handler';
 
 /** Every queue the worker serves. A contract without a handler here is never worked. */
 export const HANDLERS: JobHandler<never>[] = [
@@ -10,4 +11,5 @@ export const HANDLERS: JobHandler<never>[] = [
   mirrorModelGroupHandler as JobHandler<never>,
   startPipelineRunHandler as JobHandler<never>,
   reconcilePipelineRunHandler as JobHandler<never>,
+  warmRunChartsHandler as JobHandler<never>,
 ];
