@@ -2,6 +2,7 @@ import type { RequestMeta } from '@cairn/core/actor';
 import { MAX_BATCH_LOG_REQUEST_SIZE } from '@cairn/core/tracking/mlflow-limits';
 import type { PrismaClient } from '@cairn/db/client';
 import { authenticateApiToken } from '@cairn/services/api-tokens/authenticate-api-token';
+import type { JobQueue } from '@cairn/services/jobs/job-queue';
 import type { z } from 'zod';
 import type { MlflowCall } from './mlflow-call';
 import { isUnexpectedError, MlflowError, toMlflowErrorResponse } from './mlflow-error';
@@ -89,6 +90,8 @@ export interface MlflowDeps {
   db: PrismaClient;
   /** Where the request came from, for the audit trail. */
   meta: RequestMeta;
+  /** For the work a request leaves to the worker (a finished run's charts); skipped without it. */
+  queue?: JobQueue;
 }
 
 /** Serves one MLflow tracking REST request: authenticate the token, parse, call one service, reply. */
@@ -121,7 +124,7 @@ async function authenticate(request: Request, deps: MlflowDeps): Promise<MlflowC
     throw new MlflowError('UNAUTHENTICATED', 'The API token is unknown, expired or revoked');
   }
   return {
-    ctx: { db: deps.db, actor, request: deps.meta },
+    ctx: { db: deps.db, actor, request: deps.meta, ...(deps.queue ? { queue: deps.queue } : {}) },
     teamId: actor.teamId,
     projectId: actor.projectId,
   };

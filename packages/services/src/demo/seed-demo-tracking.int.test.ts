@@ -61,9 +61,12 @@ describe('demo seed: experiment tracking', () => {
     expect(loss.at(-1)!.value).toBeLessThan(loss[0]!.value);
   });
 
-  it('keeps one long run with a series charts must downsample', async () => {
+  it('keeps one long run with a series charts must downsample, charted ahead as a finished run is', async () => {
     const long = await t.db.run.findFirstOrThrow({ where: { name: 'mlp-pretrain-long' } });
     expect(await t.db.metricPoint.count({ where: { runId: long.id, key: 'train_loss' } })).toBe(50_000);
+    expect(await t.db.metricChartCache.findMany({ where: { runId: long.id } })).toMatchObject([
+      { key: 'train_loss', pointCount: 50_000 },
+    ]);
   });
 
   it('records the runs in the audit trail as the engineer, one event per log-batch call', async () => {

@@ -10,6 +10,7 @@ import { createExperiment } from '../tracking/create-experiment';
 import { createRun } from '../tracking/create-run';
 import { logRunData } from '../tracking/log-run-data';
 import { updateRun } from '../tracking/update-run';
+import { warmRunCharts } from '../tracking/warm-run-charts';
 
 const STEPS = 200;
 const RUNS_PER_EXPERIMENT = 12;
@@ -284,5 +285,7 @@ export async function seedDemoTracking(
       endTime: longStart + LONG_SERIES_POINTS * 1_000,
     }),
   );
+  // The seed has no job queue, so it does here what the worker does when a run ends.
+  await warmRunCharts(ctx.db, { teamId, runId: longRun.id });
   return result;
 }
