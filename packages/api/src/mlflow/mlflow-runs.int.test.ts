@@ -1,26 +1,30 @@
-import { createTestDatabase, type TestDatabase } from '@cairn/db/testing/test-database';
+import type { TestDatabase } from '@cairn/db/testing/test-database';
+import { warmRunChartsJob } from '@cairn/services/jobs/job-contracts';
+import type { JobQueue } from '@cairn/services/jobs/job-queue';
 import { makeTeam, type TestTeam } from '@cairn/services/testing/fixtures';
+import { openQueueTestDatabase } from '@cairn/services/testing/queue-test-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromMlflowId } from './mlflow-values';
 import { type MlflowCaller, makeToken, mlflowCaller } from './testing/mlflow-test-kit';
 
 let t: TestDatabase;
+let queue: JobQueue;
+let close: () => Promise<void>;
 let team: TestTeam;
 let call: MlflowCaller;
 let otherProjectCall: MlflowCaller;
 let experimentId: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
+  ({ t, queue, close } = await openQueueTestDatabase());
   team = await makeTeam(t.db);
-  call = mlflowCaller(t.db, await makeToken(t.db, team.engineer, team));
+  call = mlflowCaller(t.db, await makeToken(t.db, team.engineer, team), { queue });
   const other = await makeTeam(t.db);
   otherProjectCall = mlflowCaller(t.db, await makeToken(t.db, other.engineer, other));
   const created = await call('POST', 'experiments/create', { name: 'runs' });
   experimentId = created.body.experiment_id;
 });
-afterAll(async () => {
-  await t.drop();
-});
+afterAll(() => close());
 
 const HEX32 = /^[0-9a-f]{32}$/;
 const NOW = 1_732_550_000_000;
@@ -96,7 +100,7 @@ describe('runs/create, get, update', () => {
     }
   });
 
-  it('ends a run with runs/update and answers run_info', async () => {
+  it('ends a run with runs/update and answers run_info; the worker is asked to chart it', async () => {
     const runId = await createRun();
     const reply = await call('POST', 'runs/update', {
       run_id: runId,
@@ -108,6 +112,8 @@ describe('runs/create, get, update', () => {
     expect(reply.body.run_info).toMatchObject({ run_id: runId, status: 'FINISHED', end_time: NOW + 5_000 });
     const renamed = await call('POST', 'runs/update', { run_id: runId, run_name: 'renamed' });
     expect(renamed.body.run_info).toMatchObject({ run_name: 'renamed', status: 'FINISHED' });
+    const jobs = await queue.findJobs(warmRunChartsJob.name, { data: { runId: fromMlflowId(runId) } });
+    expect(jobs.map((job) => job.data)).toEqual([{ teamId: team.teamId, runId: fromMlflowId(runId) }]);
   });
 
   it('answers RESOURCE_DOES_NOT_EXIST for a missing run, whatever the id looks like', async () => {

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@cairn/db/client';
 import { createApiToken } from '@cairn/services/api-tokens/create-api-token';
+import type { JobQueue } from '@cairn/services/jobs/job-queue';
 import { contextFor, type TestUser, testRequest } from '@cairn/services/testing/fixtures';
 import { handleMlflowRequest } from '../handle-mlflow-request';
 
@@ -31,7 +32,7 @@ export interface CallOptions {
  * Calls the MLflow handler as the web route does, through a real Request. GET bodies become query
  * parameters, repeated for lists, the way MLflow's Python client (requests) sends them.
  */
-export function mlflowCaller(db: PrismaClient, defaultToken: string) {
+export function mlflowCaller(db: PrismaClient, defaultToken: string, deps: { queue?: JobQueue } = {}) {
   return async function call(
     method: 'GET' | 'POST',
     endpoint: string,
@@ -56,6 +57,7 @@ export function mlflowCaller(db: PrismaClient, defaultToken: string) {
     const response = await handleMlflowRequest(new Request(url, { method, headers, body: requestBody }), {
       db,
       meta: testRequest,
+      ...deps,
     });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : null };
