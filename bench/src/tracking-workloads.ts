@@ -3,6 +3,7 @@ import type { ServiceContext } from '@cairn/services/context';
 import { getMetricSeries } from '@cairn/services/tracking/get-metric-series';
 import { logRunData } from '@cairn/services/tracking/log-run-data';
 import { searchRuns } from '@cairn/services/tracking/search-runs';
+import { warmRunCharts } from '@cairn/services/tracking/warm-run-charts';
 import type { TrackingSeedIds } from './tracking-seed';
 
 export const SEARCH_FILTER = 'metrics.auc > 0.9';
@@ -43,5 +44,7 @@ export function trackingWorkloads(ctx: ServiceContext, ids: TrackingSeedIds) {
           keys: [ids.longSeriesKey],
         }),
       ),
+    /** What the worker does once when a run ends (run.warm-charts). */
+    warmCharts: () => warmRunCharts(ctx.db, { teamId: ids.teamId, runId: ids.longRunId }),
   };
 }
