@@ -5,10 +5,12 @@ import { createProjectToken, logRun, MlflowApi } from './tracking-seed';
 // Seeded once through the MLflow REST API with a token of the project, as training code would.
 let projectPath = '';
 let experimentPath = '';
+let sweepPath = '';
 let liveRunPath = '';
 let liveRunId = '';
 let api: MlflowApi;
 const experimentName = `fraud-tracking-${Date.now()}`;
+const SWEEP_RUNS = 55; // more than one page of the runs table (50)
 
 /** MLflow ids travel as 32 hex digits; Cairn's pages take the UUID form. */
 function toUuid(id: string): string {
@@ -48,6 +50,17 @@ test.beforeAll(async ({ browser, playwright }, testInfo) => {
     start + 10 * 60_000,
   );
   liveRunPath = `${projectPath}/runs/${toUuid(liveRunId)}`;
+
+  const sweepId = await api.createExperiment(`${experimentName}-sweep`);
+  sweepPath = `${projectPath}/experiments/${toUuid(sweepId)}`;
+  for (let index = 0; index < SWEEP_RUNS; index++) {
+    const runId = await api.createRun(
+      sweepId,
+      `sweep-${String(index).padStart(2, '0')}`,
+      start + index * 1_000,
+    );
+    await api.logBatch(runId, { metrics: [{ key: 'auc', value: index / 100, step: 0, timestamp: start }] });
+  }
 });
 
 function runRows(page: Page) {
@@ -58,7 +71,10 @@ test('an engineer filters and sorts an experiment’s runs, then opens a run’s
   await signInAs(page, 'engineer@example.com');
   await page.goto(projectPath);
   await expect(page.getByRole('button', { name: 'New experiment' })).toBeVisible();
-  await page.getByRole('table', { name: 'Experiments' }).getByRole('link', { name: experimentName }).click();
+  await page
+    .getByRole('table', { name: 'Experiments' })
+    .getByRole('link', { name: experimentName, exact: true })
+    .click();
   await expect(page.getByRole('heading', { name: experimentName, level: 2 })).toBeVisible();
   await expect(runRows(page)).toHaveCount(4);
 
@@ -168,6 +184,39 @@ test('an engineer creates, renames, deletes and restores an experiment', async (
   await signOut(page);
 });
 
+test('the runs table pages by keyset; a deleted run comes back with Show deleted and is restored', async ({
+  page,
+}) => {
+  await signInAs(page, 'engineer@example.com');
+  await page.goto(`${sweepPath}?order=${encodeURIComponent('metrics.auc DESC')}`);
+  await expect(runRows(page)).toHaveCount(50);
+  await expect(runRows(page).first()).toContainText('sweep-54');
+  await page.getByRole('button', { name: 'Load more runs' }).click();
+  await expect(runRows(page)).toHaveCount(SWEEP_RUNS);
+  await expect(runRows(page).last()).toContainText('sweep-00');
+  await expect(page.getByRole('button', { name: 'Load more runs' })).toHaveCount(0);
+
+  // A deleted run leaves the table until "Show deleted" brings it back to restore.
+  await runRows(page).getByRole('link', { name: 'sweep-00' }).click();
+  await page.getByRole('button', { name: 'Delete run' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete run' }).click();
+  await expect(page.getByRole('button', { name: 'Restore run' })).toBeVisible();
+  await page.goto(`${sweepPath}?order=${encodeURIComponent('metrics.auc DESC')}`);
+  await expect(runRows(page)).toHaveCount(50);
+  await page.getByRole('button', { name: 'Load more runs' }).click();
+  await expect(runRows(page)).toHaveCount(SWEEP_RUNS - 1);
+  await page.getByLabel('Show deleted').check();
+  await expect(runRows(page)).toHaveCount(50);
+  await page.getByRole('button', { name: 'Load more runs' }).click();
+  await expect(runRows(page)).toHaveCount(SWEEP_RUNS);
+  const deletedRow = runRows(page).filter({ hasText: 'sweep-00' });
+  await expect(deletedRow).toContainText('deleted');
+  await deletedRow.getByRole('link', { name: 'sweep-00' }).click();
+  await page.getByRole('button', { name: 'Restore run' }).click();
+  await expect(page.getByRole('button', { name: 'Delete run' })).toBeVisible();
+  await signOut(page);
+});
+
 test('a malformed filter shows the server’s message under the input', async ({ page }) => {
   await signInAs(page, 'engineer@example.com');
   await page.goto(experimentPath);
@@ -203,13 +252,21 @@ test('a viewer reads experiments and runs but sees no write controls', async ({ 
   await signInAs(page, 'viewer@example.com');
   await page.goto(projectPath);
   const experiments = page.getByRole('table', { name: 'Experiments' });
-  await expect(experiments.getByRole('link', { name: experimentName })).toBeVisible();
+  await expect(experiments.getByRole('link', { name: experimentName, exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'New experiment' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Actions for/ })).toHaveCount(0);
-  await experiments.getByRole('link', { name: experimentName }).click();
+  await experiments.getByRole('link', { name: experimentName, exact: true }).click();
   await expect(runRows(page)).toHaveCount(4);
   await runRows(page).getByRole('link', { name: 'baseline' }).click();
   await expect(page.getByRole('figure', { name: 'Chart of loss' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Delete run' })).toHaveCount(0);
+
+  // The demo's 50,000-point pre-training run: the chart ships a downsampled series and says so.
+  await page.goto(projectPath);
+  await experiments.getByRole('link', { name: 'mlp-card-fraud' }).click();
+  await runRows(page).getByRole('link', { name: 'mlp-pretrain-long' }).click();
+  await expect(page.getByRole('figure', { name: 'Chart of train_loss' })).toContainText(
+    /showing [\d,]+ of 50,000 points \(downsampled\)/,
+  );
   await signOut(page);
 });

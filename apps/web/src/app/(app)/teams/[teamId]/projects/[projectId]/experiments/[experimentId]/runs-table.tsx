@@ -3,12 +3,14 @@
 import type { RunDetail } from '@cairn/services/tracking/tracking-views';
 import {
   Anchor,
+  Badge,
   Button,
   Checkbox,
   Group,
   Paper,
   ScrollArea,
   Stack,
+  Switch,
   Table,
   Text,
   UnstyledButton,
@@ -61,6 +63,7 @@ export function RunsTable({ teamId, projectId, experimentId }: RunsTableProps) {
   const searchParams = useSearchParams();
   const state = readRunsQuery(searchParams);
   const [selected, setSelected] = useState<string[]>([]);
+  const [isDeletedShown, setDeletedShown] = useState(false);
 
   const input = {
     teamId,
@@ -68,6 +71,7 @@ export function RunsTable({ teamId, projectId, experimentId }: RunsTableProps) {
     filter: state.filter || undefined,
     orderBy: state.order ? [orderByTerm(state.order)] : undefined,
     maxResults: PAGE_SIZE,
+    runViewType: isDeletedShown ? ('ALL' as const) : ('ACTIVE_ONLY' as const),
   };
   const runs = useInfiniteQuery({
     queryKey: [...trpc.run.search.queryKey(input), 'pages'],
@@ -134,7 +138,12 @@ export function RunsTable({ teamId, projectId, experimentId }: RunsTableProps) {
           error={queryError}
           onApply={(filter) => navigate({ ...state, filter })}
         />
-        <Group gap="xs" align="flex-start">
+        <Group gap="sm" align="center">
+          <Switch
+            label="Show deleted"
+            checked={isDeletedShown}
+            onChange={(event) => setDeletedShown(event.currentTarget.checked)}
+          />
           <ColumnPicker
             metricKeys={metricKeys.data ?? []}
             paramKeys={paramKeys}
@@ -263,7 +272,10 @@ function RunRow({
         </Anchor>
       </Table.Td>
       <Table.Td>
-        <RunStatusBadge status={run.status} />
+        <Group gap={4} wrap="nowrap">
+          <RunStatusBadge status={run.status} />
+          {run.lifecycleStage === 'deleted' && <Badge color="gray">deleted</Badge>}
+        </Group>
       </Table.Td>
       <Table.Td title={formatUtc(run.startTime)}>{formatRelative(run.startTime)}</Table.Td>
       <Table.Td>{formatDuration(run.startTime, run.endTime)}</Table.Td>

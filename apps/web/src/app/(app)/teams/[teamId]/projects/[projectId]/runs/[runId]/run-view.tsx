@@ -1,6 +1,7 @@
 'use client';
 
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
@@ -115,7 +116,20 @@ export function RunView({ projectId, runId }: { projectId: string; runId: string
                 variant="default"
                 color="red"
                 loading={remove.isPending}
-                onClick={() => remove.mutate({ teamId: team.id, runId: current.id })}
+                onClick={() =>
+                  modals.openConfirmModal({
+                    title: `Delete ${title}?`,
+                    children: (
+                      <Text size="sm">
+                        The run leaves the runs table and clients can no longer log to it. Show deleted runs
+                        in the experiment to find and restore it.
+                      </Text>
+                    ),
+                    labels: { confirm: 'Delete run', cancel: 'Cancel' },
+                    confirmProps: { color: 'red' },
+                    onConfirm: () => remove.mutate({ teamId: team.id, runId: current.id }),
+                  })
+                }
               >
                 Delete run
               </Button>
