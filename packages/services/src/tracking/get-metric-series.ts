@@ -5,11 +5,22 @@ import { chartLongSeries } from './chart-long-series';
 import { readChartCache, readPointsAfter, writeChartCache } from './metric-chart-cache';
 import { findAccessibleRuns } from './tracking-access';
 
+/**
+ * One chart line as two parallel columns (x = step), the compact form for the wire: 2,000 points
+ * cost about 50 KB of JSON this way against 135 KB as objects with their timestamps.
+ */
 export interface MetricSeries {
   runId: string;
   key: string;
+  steps: number[];
+  values: number[];
+  /** Points stored for this series; more than `steps.length` when downsampled. */
+  totalPoints: number;
+  isDownsampled: boolean;
+}
+
+interface ReadSeries {
   points: SeriesPoint[];
-  /** Points stored for this series; more than `points.length` when downsampled. */
   totalPoints: number;
   isDownsampled: boolean;
 }
@@ -38,7 +49,12 @@ export async function getMetricSeries(
   return {
     series: series
       .filter((s) => s.totalPoints > 0 || input.keys)
-      .sort((a, b) => a.key.localeCompare(b.key) || order.get(a.runId)! - order.get(b.runId)!),
+      .sort((a, b) => a.key.localeCompare(b.key) || order.get(a.runId)! - order.get(b.runId)!)
+      .map(({ points, ...line }) => ({
+        ...line,
+        steps: points.map((point) => point.step),
+        values: points.map((point) => point.value),
+      })),
   };
 }
 
@@ -56,7 +72,7 @@ async function readSeries(
   runId: string,
   key: string,
   maxPoints: number,
-): Promise<Omit<MetricSeries, 'runId' | 'key'>> {
+): Promise<ReadSeries> {
   const series = { runId, key, maxPoints };
   const cached = await readChartCache(ctx.db, series);
   if (cached) {

@@ -8,19 +8,15 @@ describe('mergeSeries', () => {
         id: 'a',
         label: 'a',
         color: '#000',
-        points: [
-          { step: 0, value: 1 },
-          { step: 2, value: 3 },
-        ],
+        steps: [0, 2],
+        values: [1, 3],
       },
       {
         id: 'b',
         label: 'b',
         color: '#000',
-        points: [
-          { step: 1, value: 5 },
-          { step: 2, value: 6 },
-        ],
+        steps: [1, 2],
+        values: [5, 6],
       },
     ]);
     expect(merged.rows).toEqual([
@@ -37,11 +33,8 @@ describe('mergeSeries', () => {
         id: 'a',
         label: 'a',
         color: '#000',
-        points: [
-          { step: 0, value: Number.NaN },
-          { step: 1, value: Number.POSITIVE_INFINITY },
-          { step: 2, value: 0.5 },
-        ],
+        steps: [0, 1, 2],
+        values: [Number.NaN, Number.POSITIVE_INFINITY, 0.5],
       },
     ]);
     expect(merged.rows).toEqual([{ step: 2, a: 0.5 }]);

@@ -1,14 +1,11 @@
-export interface ChartPoint {
-  step: number;
-  value: number;
-}
-
 export interface ChartSeries {
   /** Stable id of the line (a run id); also the key of its values in the merged rows. */
   id: string;
   label: string;
   color: string;
-  points: ReadonlyArray<ChartPoint>;
+  /** The line's points as the server sends them: parallel columns of steps and values. */
+  steps: ReadonlyArray<number>;
+  values: ReadonlyArray<number>;
 }
 
 export type MergedRow = { step: number } & Record<string, number | null>;
@@ -28,17 +25,19 @@ export function mergeSeries(series: ReadonlyArray<ChartSeries>): MergedSeries {
   const byStep = new Map<number, MergedRow>();
   let nonFiniteCount = 0;
   for (const line of series) {
-    for (const point of line.points) {
-      if (!Number.isFinite(point.value)) {
+    for (let index = 0; index < line.steps.length; index++) {
+      const step = line.steps[index] as number;
+      const value = line.values[index] as number;
+      if (!Number.isFinite(value)) {
         nonFiniteCount += 1;
         continue;
       }
-      let row = byStep.get(point.step);
+      let row = byStep.get(step);
       if (!row) {
-        row = { step: point.step } as MergedRow;
-        byStep.set(point.step, row);
+        row = { step } as MergedRow;
+        byStep.set(step, row);
       }
-      row[line.id] = point.value;
+      row[line.id] = value;
     }
   }
   const rows = [...byStep.values()].sort((a, b) => a.step - b.step);

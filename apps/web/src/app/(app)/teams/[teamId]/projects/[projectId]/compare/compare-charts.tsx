@@ -42,7 +42,7 @@ export function CompareCharts({ teamId, runs }: { teamId: string; runs: Readonly
               return line ? [{ item, line }] : [];
             });
             const notes = lines.flatMap(({ item, line }) => {
-              const note = downsampleNote(line.points.length, line.totalPoints, line.isDownsampled);
+              const note = downsampleNote(line.steps.length, line.totalPoints, line.isDownsampled);
               return note ? [`${item.label}: ${note}`] : [];
             });
             return (
@@ -53,7 +53,8 @@ export function CompareCharts({ teamId, runs }: { teamId: string; runs: Readonly
                   id: item.run.id,
                   label: item.label,
                   color: item.color,
-                  points: line.points,
+                  steps: line.steps,
+                  values: line.values,
                 }))}
                 footnote={notes.length > 0 ? notes.join('; ') : undefined}
               />

@@ -37,8 +37,10 @@ export function RunCharts({
         <MetricChart
           key={line.key}
           title={line.key}
-          series={[{ id: runId, label: runName, color: seriesColor(0), points: line.points }]}
-          footnote={downsampleNote(line.points.length, line.totalPoints, line.isDownsampled)}
+          series={[
+            { id: runId, label: runName, color: seriesColor(0), steps: line.steps, values: line.values },
+          ]}
+          footnote={downsampleNote(line.steps.length, line.totalPoints, line.isDownsampled)}
         />
       ))}
     </SimpleGrid>
