@@ -309,6 +309,80 @@ describe('searchRuns ordering and pages', () => {
     expect(runs[0]?.metrics[0]).toEqual({ key: 'acc', value: 0.7, step: 0, timestamp: BASE_TIME });
     expect(runs[0]?.metrics[1]?.value).toBeNaN();
   });
+  it('returns latest metrics exactly, NaN and ±Infinity included, and params and tags of any text', async () => {
+    const { team, ctx, makeRun, search } = await setup();
+    const run = await makeRun({
+      name: 'edges',
+      params: { text: 'a "quoted", \\ back\nslashed {"json": [1]} é 中 😀', empty: '', 'with space': ' x ' },
+      tags: { note: 'two\nlines\t and a tab' },
+    });
+    const metrics: Array<[string, number, number, number]> = [
+      ['nan', Number.NaN, 0, BASE_TIME],
+      ['inf', Number.POSITIVE_INFINITY, 1, BASE_TIME],
+      ['ninf', Number.NEGATIVE_INFINITY, -3, BASE_TIME],
+      ['zero', 0, 2 ** 52, 0],
+      ['tiny', 5e-324, 7, 4102444800000],
+      ['huge', -Number.MAX_VALUE, 7, BASE_TIME],
+      ['val loss/epoch', 0.1 + 0.2, 12, BASE_TIME + 1],
+    ];
+    await logRunData(ctx, {
+      teamId: team.teamId,
+      runId: run.id,
+      metrics: metrics.map(([key, value, step, timestamp]) => ({ key, value, step, timestamp })),
+      params: [],
+      tags: [],
+    });
+    const bare = await makeRun({ name: 'bare' });
+
+    const { runs } = await search({ filter: "attributes.run_name = 'edges'" });
+    expect(runs[0]?.metrics).toEqual(
+      metrics
+        .map(([key, value, step, timestamp]) => ({ key, value, step, timestamp }))
+        .sort((a, b) => (a.key < b.key ? -1 : 1)),
+    );
+    expect(runs[0]?.params).toEqual([
+      { key: 'empty', value: '' },
+      { key: 'text', value: 'a "quoted", \\ back\nslashed {"json": [1]} é 中 😀' },
+      { key: 'with space', value: ' x ' },
+    ]);
+    expect(runs[0]?.tags).toContainEqual({ key: 'note', value: 'two\nlines\t and a tab' });
+    const [bareRun] = (await search({ filter: "attributes.run_name = 'bare'" })).runs;
+    expect(bareRun).toMatchObject({ id: bare.id, params: [], metrics: [] });
+  });
+
+  it('returns a large page, its metrics loaded in halves, each run with its own children', async () => {
+    const { team, experiment, search } = await setup();
+    const runs = Array.from({ length: 300 }, (_, i) => ({
+      id: crypto.randomUUID(),
+      teamId: team.teamId,
+      projectId: team.projectId,
+      experimentId: experiment.id,
+      name: `bulk-${i}`,
+      startTime: new Date(BASE_TIME + i * 1000),
+    }));
+    await t.db.run.createMany({ data: runs });
+    await t.db.runLatestMetric.createMany({
+      data: runs.flatMap((run, i) => [
+        { runId: run.id, key: 'loss', value: i / 7, step: i, timestamp: BASE_TIME + i },
+        { runId: run.id, key: 'acc', value: 1 - i / 1000, step: 0, timestamp: BASE_TIME },
+      ]),
+    });
+    await t.db.runParam.createMany({
+      data: runs.map((run, i) => ({ runId: run.id, key: 'i', value: String(i) })),
+    });
+
+    const page = await search({ orderBy: ['metrics.loss DESC'] });
+    expect(page.runs).toHaveLength(300);
+    page.runs.forEach((found, rank) => {
+      const i = 299 - rank;
+      expect(found.name).toBe(`bulk-${i}`);
+      expect(found.params).toEqual([{ key: 'i', value: String(i) }]);
+      expect(found.metrics).toEqual([
+        { key: 'acc', value: 1 - i / 1000, step: 0, timestamp: BASE_TIME },
+        { key: 'loss', value: i / 7, step: i, timestamp: BASE_TIME + i },
+      ]);
+    });
+  });
 });
 
 describe('searchRuns scope', () => {
