@@ -28,12 +28,12 @@ export async function appendAuditEvent(
   input: AuditEventInput,
 ): Promise<{ seq: bigint; hash: string }> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  const [head] = await tx.$queryRaw<{ hash: string }[]>`
-    SELECT hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1`;
-  const [allocated] = await tx.$queryRaw<{ seq: bigint }[]>`
-    SELECT nextval(pg_get_serial_sequence('"AuditEvent"', 'seq')) AS seq`;
+  // The chain's head and the next sequence number in one round trip, read under the lock.
+  const [allocated] = await tx.$queryRaw<{ head: string | null; seq: bigint }[]>`
+    SELECT (SELECT hash FROM "AuditEvent" ORDER BY seq DESC LIMIT 1) AS head,
+           nextval(pg_get_serial_sequence('"AuditEvent"', 'seq')) AS seq`;
   if (!allocated) throw new Error('Could not allocate an audit sequence number');
-  const prevHash = head?.hash ?? GENESIS_HASH;
+  const prevHash = allocated.head ?? GENESIS_HASH;
   const content = auditContent(allocated.seq, new Date(), input);
   const hash = auditEventHash(prevHash, content);
   await tx.auditEvent.create({
