@@ -81,14 +81,12 @@ async function upsertTags(tx: Tx, runId: string, tags: Map<string, string>) {
  * is dropped; points after it are merged in when the chart is next read.
  */
 async function insertMetrics(tx: Tx, runId: string, metrics: LogRunDataInput['metrics']): Promise<number> {
-  const keys = metrics.map((m) => m.key);
-  const steps = metrics.map((m) => m.step);
-  const timestamps = metrics.map((m) => m.timestamp);
-  const values = metrics.map((m) => String(m.value));
+  const latest = [...latestPerKey(metrics).values()];
   const [result] = await tx.$queryRaw<Array<{ inserted: number }>>`
     WITH m AS (
       SELECT k, s, ts, v
-        FROM unnest(${keys}::text[], ${steps}::bigint[], ${timestamps}::bigint[], ${values}::text[]::float8[])
+        FROM unnest(${metrics.map((m) => m.key)}::text[], ${metrics.map((m) => m.step)}::bigint[],
+                    ${metrics.map((m) => m.timestamp)}::bigint[], ${metrics.map((m) => asText(m.value))}::text[]::float8[])
           AS m(k, s, ts, v)
     ), points AS (
       INSERT INTO "MetricPoint" ("runId", "key", "step", "timestamp", "value")
@@ -97,11 +95,13 @@ async function insertMetrics(tx: Tx, runId: string, metrics: LogRunDataInput['me
       RETURNING 1
     ), latest AS (
       INSERT INTO "RunLatestMetric" AS l ("runId", "key", "value", "step", "timestamp")
-      SELECT DISTINCT ON (k) ${runId}::uuid, k, v, s, ts FROM m ORDER BY k, s DESC, ts DESC, v DESC
+      SELECT ${runId}::uuid, k, v, s, ts
+        FROM unnest(${latest.map((m) => m.key)}::text[], ${latest.map((m) => asText(m.value))}::text[]::float8[],
+                    ${latest.map((m) => m.step)}::bigint[], ${latest.map((m) => m.timestamp)}::bigint[])
+          AS n(k, v, s, ts)
       ON CONFLICT ("runId", "key") DO UPDATE
         SET "value" = EXCLUDED."value", "step" = EXCLUDED."step", "timestamp" = EXCLUDED."timestamp"
         WHERE (l."step", l."timestamp", l."value") < (EXCLUDED."step", EXCLUDED."timestamp", EXCLUDED."value")
-      RETURNING 1
     ), stale_charts AS (
       DELETE FROM "MetricChartCache" c
        WHERE c."runId" = ${runId}::uuid
@@ -109,4 +109,33 @@ async function insertMetrics(tx: Tx, runId: string, metrics: LogRunDataInput['me
     )
     SELECT (SELECT count(*) FROM points)::int AS inserted`;
   return result?.inserted ?? 0;
+}
+
+/** Text Postgres parses back into the same double, -0 and the non-finite values included. */
+function asText(value: number): string {
+  return Object.is(value, -0) ? '-0' : String(value);
+}
+
+type Metric = LogRunDataInput['metrics'][number];
+
+/**
+ * Each key's greatest point of the batch in MLflow's order (step, timestamp, value; NaN above
+ * every number, as Postgres orders doubles), found here in one pass rather than by sorting the
+ * batch in the database.
+ */
+function latestPerKey(metrics: ReadonlyArray<Metric>): Map<string, Metric> {
+  const latest = new Map<string, Metric>();
+  for (const metric of metrics) {
+    const current = latest.get(metric.key);
+    if (!current || isAfter(metric, current)) latest.set(metric.key, metric);
+  }
+  return latest;
+}
+
+function isAfter(a: Metric, b: Metric): boolean {
+  if (a.step !== b.step) return a.step > b.step;
+  if (a.timestamp !== b.timestamp) return a.timestamp > b.timestamp;
+  if (Number.isNaN(a.value)) return !Number.isNaN(b.value);
+  if (Number.isNaN(b.value)) return false;
+  return a.value > b.value;
 }
