@@ -177,6 +177,15 @@ describe('runs', () => {
     expect(audits[0]?.after).toEqual({ metricCount: 6, pointsInserted: 6, paramCount: 2, tagCount: 2 });
   });
 
+  it('keeps -0 as logged, as the latest value and as a point', async () => {
+    const team = await makeTeam(t.db);
+    const { ctx, run, ref } = await runIn(team);
+    await logRunData(ctx, batch({ ...ref, metrics: [{ key: 'z', value: -0, step: 0, timestamp: 1 }] }));
+    expect(Object.is((await getRun(ctx, ref)).metrics[0]?.value, -0)).toBe(true);
+    const point = await t.db.metricPoint.findFirst({ where: { runId: run.id, key: 'z' } });
+    expect(Object.is(point?.value, -0)).toBe(true);
+  });
+
   it('stores a point logged twice once, so a retried batch is harmless', async () => {
     const team = await makeTeam(t.db);
     const { ctx, run, ref } = await runIn(team);
