@@ -54,6 +54,17 @@ export const mirrorModelGroupJob = defineJob({
   heartbeatSeconds: 10,
 });
 
+/** Creates a model version's SageMaker model package (PendingManualApproval) in its group. */
+export const registerModelVersionJob = defineJob({
+  name: 'model-version.register',
+  payload: requestedBy.extend({ teamId: idSchema, modelVersionId: idSchema }),
+  retryLimit: 8,
+  retryDelay: 2,
+  retryDelayMax: 120,
+  expireInSeconds: 300,
+  heartbeatSeconds: 10,
+});
+
 export const startPipelineRunJob = defineJob({
   name: 'pipeline-run.start',
   payload: requestedBy.extend({ teamId: idSchema, runId: idSchema }),
@@ -98,6 +109,7 @@ export const warmRunChartsJob = defineJob({
 export const JOB_CONTRACTS: readonly JobContract<unknown>[] = [
   verifyTeamAwsAccessJob,
   mirrorModelGroupJob,
+  registerModelVersionJob,
   startPipelineRunJob,
   reconcilePipelineRunJob,
   warmRunChartsJob,
