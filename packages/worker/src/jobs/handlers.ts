@@ -1,6 +1,7 @@
 import type { JobHandler } from './job-runner';
 import { mirrorModelGroupHandler } from './mirror-model-group.handler';
 import { reconcilePipelineRunHandler } from './reconcile-pipeline-run.handler';
+import { registerModelVersionHandler } from './register-model-version.handler';
 import { startPipelineRunHandler } from './start-pipeline-run.handler';
 import { verifyTeamAwsAccessHandler } from './verify-team-aws-access.handler';
 import { warmRunChartsHandler } from './warm-run-charts.handler';
@@ -9,6 +10,7 @@ import { warmRunChartsHandler } from './warm-run-charts.handler';
 export const HANDLERS: JobHandler<never>[] = [
   verifyTeamAwsAccessHandler as JobHandler<never>,
   mirrorModelGroupHandler as JobHandler<never>,
+  registerModelVersionHandler as JobHandler<never>,
   startPipelineRunHandler as JobHandler<never>,
   reconcilePipelineRunHandler as JobHandler<never>,
   warmRunChartsHandler as JobHandler<never>,
