@@ -68,6 +68,15 @@ async function makeRun() {
   });
 }
 
+async function makeModelVersionInputs() {
+  const id = crypto.randomUUID();
+  const group = await t.db.modelGroup.create({
+    data: { id, teamId: team.teamId, projectId: team.projectId, name: `g-${id}`, awsName: `mpg-${id}` },
+  });
+  const run = await t.db.run.update({ where: { id: (await makeRun()).id }, data: { status: 'FINISHED' } });
+  return { teamId: team.teamId, projectId: team.projectId, modelGroupId: group.id, runId: run.id };
+}
+
 /** A valid input for every procedure; a new procedure without one fails the matrix below. */
 const SAMPLE_INPUT: Record<string, () => Promise<unknown>> = {
   'me.get': async () => undefined,
@@ -100,6 +109,29 @@ const SAMPLE_INPUT: Record<string, () => Promise<unknown>> = {
     projectId: team.projectId,
     name: `g-${crypto.randomUUID()}`,
   }),
+  'modelVersion.register': async () => ({
+    ...(await makeModelVersionInputs()),
+    artifactUri: 's3://cairn-artifacts/model.tar.gz',
+    inferenceImageUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/scorer:1',
+    framework: 'OTHER',
+  }),
+  'modelVersion.list': async () => {
+    const { modelGroupId } = await makeModelVersionInputs();
+    return { teamId: team.teamId, projectId: team.projectId, modelGroupId };
+  },
+  'modelVersion.byId': async () => {
+    const inputs = await makeModelVersionInputs();
+    const version = await t.db.modelVersion.create({
+      data: {
+        ...inputs,
+        version: 1,
+        artifactUri: 's3://cairn-artifacts/model.tar.gz',
+        inferenceImageUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/scorer:1',
+        framework: 'OTHER',
+      },
+    });
+    return { teamId: team.teamId, projectId: team.projectId, id: version.id };
+  },
   'pipeline.list': async () => ({ teamId: team.teamId, projectId: team.projectId }),
   'pipeline.register': async () => ({
     teamId: team.teamId,

@@ -3,6 +3,7 @@ import { experimentRouter } from './routers/experiment';
 import { meRouter } from './routers/me';
 import { memberRouter } from './routers/member';
 import { modelGroupRouter } from './routers/model-group';
+import { modelVersionRouter } from './routers/model-version';
 import { opsRouter } from './routers/ops';
 import { pipelineRouter } from './routers/pipeline';
 import { projectRouter } from './routers/project';
@@ -19,6 +20,7 @@ export const appRouter = createRouter({
   project: projectRouter,
   token: tokenRouter,
   modelGroup: modelGroupRouter,
+  modelVersion: modelVersionRouter,
   pipeline: pipelineRouter,
   experiment: experimentRouter,
   run: runRouter,
