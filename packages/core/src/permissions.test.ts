@@ -12,11 +12,13 @@ describe('the role -> permission table', () => {
   });
 
   it('lets viewers read but never change anything', () => {
-    expect(permissionsOf('VIEWER').sort()).toEqual(['member:read', 'project:read', 'team:read']);
+    expect(permissionsOf('VIEWER').sort()).toEqual(['member:read', 'project:read', 'team:read', 'tracking:read']);
   });
 
   it('keeps tokens from viewers and administration to admins', () => {
     expect(roleHasPermission('VIEWER', 'token:read')).toBe(false);
+    expect(roleHasPermission('VIEWER', 'tracking:write')).toBe(false);
+    expect(roleHasPermission('ENGINEER', 'tracking:write')).toBe(true);
     expect(roleHasPermission('ENGINEER', 'token:write')).toBe(true);
     for (const permission of ['member:manage', 'audit:read', 'project:archive', 'team:settings'] as const) {
       expect(roleHasPermission('APPROVER', permission)).toBe(false);
