@@ -19,7 +19,7 @@ import { notifications } from '@mantine/notifications';
 import IconBox from '@tabler/icons-react/icons/IconBox';
 import IconPlus from '@tabler/icons-react/icons/IconPlus';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, Fragment, useState } from 'react';
 import { FormActions } from '~/components/form-actions';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
 import { useViewer } from '~/components/viewer-context';
@@ -28,6 +28,7 @@ import { type FieldErrors, zodFieldErrors } from '~/lib/errors';
 import { formatRelative, formatUtc } from '~/lib/format';
 import { reportFormError } from '~/lib/report-form-error';
 import { useTRPC } from '~/trpc/client';
+import { ModelVersionsTable } from './model-versions-table';
 
 const STATUS_COLOR = { PENDING: 'blue', READY: 'teal', FAILED: 'red' } as const;
 const STATUS_LABEL = { PENDING: 'creating', READY: 'ready', FAILED: 'failed' } as const;
@@ -50,6 +51,7 @@ export function ModelGroupsPanel({ teamId, projectId, isArchived }: ModelGroupsP
       query.state.data?.some((group) => group.awsStatus === 'PENDING') ? POLL_WHILE_PENDING_MS : false,
   });
   const canCreate = can(viewer, teamId, 'project:write') && !isArchived;
+  const [openGroupId, setOpenGroupId] = useState<string | null>(null);
 
   return (
     <Stack gap="sm">
@@ -86,38 +88,64 @@ export function ModelGroupsPanel({ teamId, projectId, isArchived }: ModelGroupsP
                 <Table.Th>SageMaker</Table.Th>
                 <Table.Th>Model package group</Table.Th>
                 <Table.Th>Created</Table.Th>
+                <Table.Th>Versions</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {groups.data.map((group) => (
-                <Table.Tr key={group.id}>
-                  <Table.Td>
-                    <Text fw={500} size="sm">
-                      {group.name}
-                    </Text>
-                    {group.description && (
-                      <Text size="xs" c="dimmed" lineClamp={1}>
-                        {group.description}
+                <Fragment key={group.id}>
+                  <Table.Tr>
+                    <Table.Td>
+                      <Text fw={500} size="sm">
+                        {group.name}
                       </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={STATUS_COLOR[group.awsStatus]} variant="light">
-                      {STATUS_LABEL[group.awsStatus]}
-                    </Badge>
-                    {group.awsError && (
-                      <Text size="xs" c="red" mt={4} maw={360}>
-                        {group.awsError}
+                      {group.description && (
+                        <Text size="xs" c="dimmed" lineClamp={1}>
+                          {group.description}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={STATUS_COLOR[group.awsStatus]} variant="light">
+                        {STATUS_LABEL[group.awsStatus]}
+                      </Badge>
+                      {group.awsError && (
+                        <Text size="xs" c="red" mt={4} maw={360}>
+                          {group.awsError}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="xs" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                        {group.awsArn ?? group.awsName}
                       </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
-                      {group.awsArn ?? group.awsName}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td title={formatUtc(group.createdAt)}>{formatRelative(group.createdAt)}</Table.Td>
-                </Table.Tr>
+                    </Table.Td>
+                    <Table.Td title={formatUtc(group.createdAt)}>{formatRelative(group.createdAt)}</Table.Td>
+                    <Table.Td>
+                      <Button
+                        variant="subtle"
+                        size="compact-sm"
+                        aria-expanded={openGroupId === group.id}
+                        onClick={() => setOpenGroupId(openGroupId === group.id ? null : group.id)}
+                      >
+                        {openGroupId === group.id ? 'Hide' : 'Show'} {group.versionCount}{' '}
+                        {group.versionCount === 1 ? 'version' : 'versions'}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                  {openGroupId === group.id && (
+                    <Table.Tr>
+                      <Table.Td colSpan={5} bg="var(--mantine-color-gray-0)">
+                        <ModelVersionsTable
+                          teamId={teamId}
+                          projectId={projectId}
+                          scope={{ modelGroupId: group.id }}
+                          emptyText="No versions yet. Register one from a finished run's page."
+                        />
+                      </Table.Td>
+                    </Table.Tr>
+                  )}
+                </Fragment>
               ))}
             </Table.Tbody>
           </Table>

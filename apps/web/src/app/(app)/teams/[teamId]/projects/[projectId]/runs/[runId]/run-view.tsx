@@ -1,6 +1,7 @@
 'use client';
 
-import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -14,8 +15,10 @@ import { can } from '~/lib/access';
 import { errorMessage } from '~/lib/errors';
 import { formatUtc } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';
+import { ModelVersionsTable } from '../../model-versions-table';
 import { formatDuration } from '../../run-format';
 import { RunStatusBadge } from '../../run-status-badge';
+import { RegisterModelVersionForm } from './register-model-version-form';
 import { RunCharts } from './run-charts';
 import { KeyValueTable, LatestMetricsTable } from './run-tables';
 
@@ -48,6 +51,7 @@ export function RunView({ projectId, runId }: { projectId: string; runId: string
   }, [isRunning, queryClient, trpc]);
 
   const canWrite = can(viewer, team.id, 'tracking:write');
+  const [isRegisterOpen, registerModal] = useDisclosure(false);
   const onChanged = () => queryClient.invalidateQueries({ queryKey: trpc.run.pathKey() });
   const remove = useMutation(
     trpc.run.delete.mutationOptions({
@@ -77,6 +81,11 @@ export function RunView({ projectId, runId }: { projectId: string; runId: string
   const experimentName = experiment.data?.name ?? 'Experiment';
   const isDeleted = current.lifecycleStage === 'deleted';
   const title = current.name || current.id;
+  const canRegister =
+    can(viewer, team.id, 'project:write') &&
+    current.status === 'FINISHED' &&
+    !isDeleted &&
+    !project.data.isArchived;
 
   return (
     <Stack maw={1400} mx="auto" gap="lg">
@@ -102,39 +111,42 @@ export function RunView({ projectId, runId }: { projectId: string; runId: string
           </Text>
         }
         actions={
-          canWrite ? (
-            isDeleted ? (
-              <Button
-                variant="default"
-                loading={restore.isPending}
-                onClick={() => restore.mutate({ teamId: team.id, runId: current.id })}
-              >
-                Restore run
-              </Button>
-            ) : (
-              <Button
-                variant="default"
-                color="red"
-                loading={remove.isPending}
-                onClick={() =>
-                  modals.openConfirmModal({
-                    title: `Delete ${title}?`,
-                    children: (
-                      <Text size="sm">
-                        The run leaves the runs table and clients can no longer log to it. Show deleted runs
-                        in the experiment to find and restore it.
-                      </Text>
-                    ),
-                    labels: { confirm: 'Delete run', cancel: 'Cancel' },
-                    confirmProps: { color: 'red' },
-                    onConfirm: () => remove.mutate({ teamId: team.id, runId: current.id }),
-                  })
-                }
-              >
-                Delete run
-              </Button>
-            )
-          ) : null
+          <Group gap="xs">
+            {canRegister && <Button onClick={registerModal.open}>Register model</Button>}
+            {canWrite ? (
+              isDeleted ? (
+                <Button
+                  variant="default"
+                  loading={restore.isPending}
+                  onClick={() => restore.mutate({ teamId: team.id, runId: current.id })}
+                >
+                  Restore run
+                </Button>
+              ) : (
+                <Button
+                  variant="default"
+                  color="red"
+                  loading={remove.isPending}
+                  onClick={() =>
+                    modals.openConfirmModal({
+                      title: `Delete ${title}?`,
+                      children: (
+                        <Text size="sm">
+                          The run leaves the runs table and clients can no longer log to it. Show deleted runs
+                          in the experiment to find and restore it.
+                        </Text>
+                      ),
+                      labels: { confirm: 'Delete run', cancel: 'Cancel' },
+                      confirmProps: { color: 'red' },
+                      onConfirm: () => remove.mutate({ teamId: team.id, runId: current.id }),
+                    })
+                  }
+                >
+                  Delete run
+                </Button>
+              )
+            ) : null}
+          </Group>
         }
       />
       <Paper withBorder p="md">
@@ -184,6 +196,31 @@ export function RunView({ projectId, runId }: { projectId: string; runId: string
         <KeyValueTable title="Params" items={current.params} emptyText="This run logged no params." />
         <KeyValueTable title="Tags" items={current.tags} emptyText="This run has no tags." />
       </SimpleGrid>
+      <Stack gap="sm">
+        <Title order={3} fz="lg">
+          Model versions
+        </Title>
+        <ModelVersionsTable
+          teamId={team.id}
+          projectId={projectId}
+          scope={{ runId: current.id }}
+          emptyText="No model version was registered from this run."
+        />
+      </Stack>
+      <Modal
+        opened={isRegisterOpen}
+        onClose={registerModal.close}
+        title={`Register ${title} as a model`}
+        size="lg"
+      >
+        <RegisterModelVersionForm
+          teamId={team.id}
+          projectId={projectId}
+          runId={current.id}
+          runArtifactUri={current.artifactUri}
+          onDone={registerModal.close}
+        />
+      </Modal>
     </Stack>
   );
 }
