@@ -12,7 +12,12 @@ describe('the role -> permission table', () => {
   });
 
   it('lets viewers read but never change anything', () => {
-    expect(permissionsOf('VIEWER').sort()).toEqual(['member:read', 'project:read', 'team:read', 'tracking:read']);
+    expect(permissionsOf('VIEWER').sort()).toEqual([
+      'member:read',
+      'project:read',
+      'team:read',
+      'tracking:read',
+    ]);
   });
 
   it('keeps tokens from viewers and administration to admins', () => {
