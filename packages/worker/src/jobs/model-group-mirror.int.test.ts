@@ -1,46 +1,18 @@
-import { startAwsSim } from '@cairn/aws-sim/server';
-import { createTestDatabase, type TestDatabase } from '@cairn/db/testing/test-database';
-import { type JobQueue, startJobQueue } from '@cairn/services/jobs/job-queue';
 import { createModelGroup } from '@cairn/services/model-groups/create-model-group';
 import { contextFor, makeTeam, type TestTeam } from '@cairn/services/testing/fixtures';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTeamCredentialsProvider, type TeamCredentialsProvider } from '../aws/team-credentials';
-import { HANDLERS } from './handlers';
-import { registerHandlers } from './job-runner';
+import { startWorkerTestStack, type WorkerTestStack } from '../testing/worker-test-stack';
 
-let t: TestDatabase;
-let sim: Awaited<ReturnType<typeof startAwsSim>>;
-let producer: JobQueue;
-let worker: JobQueue;
-let credentials: TeamCredentialsProvider;
+let stack: WorkerTestStack;
+let t: WorkerTestStack['t'];
+let sim: WorkerTestStack['sim'];
+let producer: WorkerTestStack['producer'];
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  sim = await startAwsSim({ port: 0 });
-  producer = await startJobQueue({ connectionString: t.url, role: 'producer' });
-  worker = await startJobQueue({ connectionString: t.url, role: 'worker' });
-  credentials = createTeamCredentialsProvider({
-    stsClientConfig: {
-      region: 'us-east-1',
-      endpoint: sim.url,
-      credentials: { accessKeyId: 'AKIAWORKER000000TEST', secretAccessKey: 'test' },
-    },
-  });
-  const deps = { db: t.db, credentials, awsEndpoint: sim.url, logger: pino({ level: 'silent' }) };
-  await registerHandlers(worker, HANDLERS, deps, {
-    batchSize: 10,
-    localConcurrency: 4,
-    pollingIntervalSeconds: 0.5,
-  });
+  stack = await startWorkerTestStack();
+  ({ t, sim, producer } = stack);
 });
-afterAll(async () => {
-  await worker.stop({ graceful: false });
-  await producer.stop({ graceful: false });
-  credentials.destroy();
-  await sim.close();
-  await t.drop();
-});
+afterAll(() => stack.stop());
 
 interface SimResource {
   name: string;

@@ -1,55 +1,25 @@
-import { startAwsSim } from '@cairn/aws-sim/server';
-import { createTestDatabase, type TestDatabase } from '@cairn/db/testing/test-database';
-import { type JobQueue, startJobQueue } from '@cairn/services/jobs/job-queue';
 import { startPipelineRun } from '@cairn/services/pipelines/start-pipeline-run';
 import { contextFor, makeTeam } from '@cairn/services/testing/fixtures';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTeamCredentialsProvider, type TeamCredentialsProvider } from '../aws/team-credentials';
-import { HANDLERS } from './handlers';
-import { registerHandlers, type WorkerDeps } from './job-runner';
+import { startWorkerTestStack, type WorkerTestStack } from '../testing/worker-test-stack';
 
-let t: TestDatabase;
-let sim: Awaited<ReturnType<typeof startAwsSim>>;
-let producer: JobQueue;
-let worker: JobQueue;
-let credentials: TeamCredentialsProvider;
-let deps: WorkerDeps;
+let stack: WorkerTestStack;
+let t: WorkerTestStack['t'];
+let sim: WorkerTestStack['sim'];
+let producer: WorkerTestStack['producer'];
+let worker: WorkerTestStack['worker'];
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  // Pipelines take minutes in AWS; a hundredth of that here.
-  sim = await startAwsSim({ port: 0, timeScale: 0.01 });
-  producer = await startJobQueue({ connectionString: t.url, role: 'producer' });
-  worker = await startJobQueue({ connectionString: t.url, role: 'worker' });
-  credentials = createTeamCredentialsProvider({
-    stsClientConfig: {
-      region: 'us-east-1',
-      endpoint: sim.url,
-      credentials: { accessKeyId: 'AKIAWORKER000000TEST', secretAccessKey: 'test' },
-    },
-  });
-  deps = {
-    db: t.db,
-    queue: worker,
-    credentials,
-    awsEndpoint: sim.url,
-    logger: pino({ level: 'silent' }),
+  stack = await startWorkerTestStack({
+    // Pipelines take minutes in AWS; a hundredth of that here.
+    simTimeScale: 0.01,
     reconcile: { firstPollSeconds: 1, maxPollSeconds: 2, timeLimitSeconds: 120 },
-  };
-  await registerHandlers(worker, HANDLERS, deps, {
     batchSize: 5,
     localConcurrency: 2,
-    pollingIntervalSeconds: 0.5,
   });
+  ({ t, sim, producer, worker } = stack);
 });
-afterAll(async () => {
-  await worker.stop({ graceful: false });
-  await producer.stop({ graceful: false });
-  credentials.destroy();
-  await sim.close();
-  await t.drop();
-});
+afterAll(() => stack.stop());
 
 async function pipelineFor(kind: 'CODEPIPELINE' | 'SAGEMAKER', awsPipelineName: string) {
   const team = await makeTeam(t.db);
