@@ -1,5 +1,5 @@
 import { isDomainError } from '@cairn/core/errors';
-import { type Permission, roleHasPermission } from '@cairn/core/permissions';
+import { PERMISSION_DENIED_MESSAGE, type Permission, roleHasPermission } from '@cairn/core/permissions';
 import { teamIdSchema } from '@cairn/core/schemas/common';
 import { recordAttempt } from '@cairn/services/audit/record-audit';
 import { initTRPC, TRPCError } from '@trpc/server';
@@ -49,7 +49,8 @@ const domainErrors = t.middleware(async ({ ctx, next, path, type, getRawInput })
   const result = await next();
   if (result.ok) return result;
   const mapped = toTrpcError(result.error.cause) ?? result.error;
-  if (type === 'mutation' && (mapped.code === 'FORBIDDEN' || mapped.code === 'NOT_FOUND')) {
+  const isAudited = isDomainError(result.error.cause) && result.error.cause.isAudited;
+  if (type === 'mutation' && !isAudited && (mapped.code === 'FORBIDDEN' || mapped.code === 'NOT_FOUND')) {
     await recordAttempt(ctx, {
       action: path,
       resourceType: 'Procedure',
@@ -90,7 +91,10 @@ export function teamProcedure(permission: Permission) {
         : ctx.session.teams.find((team) => team.id === input.teamId)?.role;
       if (!role) throw new TRPCError({ code: 'NOT_FOUND', message: 'Team not found' });
       if (!roleHasPermission(role, permission)) {
-        throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role in this team does not allow this' });
+        throw new TRPCError({
+          code: 'FORBIDDEN',
+          message: PERMISSION_DENIED_MESSAGE[permission] ?? 'Your role in this team does not allow this',
+        });
       }
       return next({ ctx: { ...ctx, role } });
     });

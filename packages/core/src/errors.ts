@@ -15,12 +15,19 @@ export class DomainError extends Error {
   readonly code: DomainErrorCode;
   /** Field path for input errors, so the UI can point at the field. */
   readonly field: string | undefined;
+  /** The service already audited this refusal with its resource; the API must not audit it again. */
+  readonly isAudited: boolean;
 
-  constructor(code: DomainErrorCode, message: string, options?: { field?: string; cause?: unknown }) {
+  constructor(
+    code: DomainErrorCode,
+    message: string,
+    options?: { field?: string; cause?: unknown; isAudited?: boolean },
+  ) {
     super(message, { cause: options?.cause });
     this.name = 'DomainError';
     this.code = code;
     this.field = options?.field;
+    this.isAudited = options?.isAudited ?? false;
   }
 }
 

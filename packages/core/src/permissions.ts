@@ -19,11 +19,22 @@ export const PERMISSION_MIN_ROLE = {
   'audit:read': 'ADMIN',
   'ops:read': 'ADMIN',
   'ops:write': 'ADMIN',
+  // Releases: engineers ask for sign-off, approvers give it, admins set the rules.
+  'release:request': 'ENGINEER',
+  'release:decide': 'APPROVER',
+  'release:policy': 'ADMIN',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSION_MIN_ROLE;
 
 export const PERMISSIONS = Object.keys(PERMISSION_MIN_ROLE) as Permission[];
+
+/** What a member whose role is too weak is told, where a generic refusal would not say enough. */
+export const PERMISSION_DENIED_MESSAGE: Partial<Record<Permission, string>> = {
+  'release:decide':
+    'Only members with the Approver or Admin role can approve or reject releases; ask an approver of this team.',
+  'release:policy': 'Only team admins can change the approval policy.',
+};
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {
   return isRoleAtLeast(role, PERMISSION_MIN_ROLE[permission]);

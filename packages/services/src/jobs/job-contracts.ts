@@ -65,6 +65,52 @@ export const registerModelVersionJob = defineJob({
   heartbeatSeconds: 10,
 });
 
+/**
+ * Writes a version's approval status (and, after an artifact change, its inference specification)
+ * to its model package with UpdateModelPackage. Reads the version's current state when it runs, so
+ * a late or replayed job writes the latest status, never an old one.
+ */
+export const syncModelVersionApprovalJob = defineJob({
+  name: 'model-version.sync-approval',
+  payload: requestedBy.extend({ teamId: idSchema, modelVersionId: idSchema }),
+  retryLimit: 8,
+  retryDelay: 2,
+  retryDelayMax: 120,
+  expireInSeconds: 300,
+  heartbeatSeconds: 10,
+});
+
+/** Answers the CodePipeline manual approval action a pipeline run waits at (PutApprovalResult). */
+export const answerPipelineApprovalJob = defineJob({
+  name: 'pipeline-run.answer-approval',
+  payload: requestedBy.extend({ teamId: idSchema, runId: idSchema }),
+  retryLimit: 8,
+  retryDelay: 2,
+  retryDelayMax: 120,
+  expireInSeconds: 120,
+  heartbeatSeconds: 10,
+});
+
+/** POSTs one webhook delivery, signed; a non-2xx answer or a network error is retried with backoff. */
+export const deliverWebhookJob = defineJob({
+  name: 'webhook.deliver',
+  payload: z.object({ teamId: idSchema, deliveryId: idSchema }),
+  retryLimit: 6,
+  retryDelay: 5,
+  retryDelayMax: 600,
+  expireInSeconds: 60,
+});
+
+/** Marks approval requests past their expiry as EXPIRED; the worker sends it every minute. */
+export const expireApprovalRequestsJob = defineJob({
+  name: 'approval.expire-requests',
+  payload: z.object({}),
+  retryLimit: 2,
+  retryDelay: 10,
+  retryDelayMax: 60,
+  expireInSeconds: 120,
+});
+
 export const startPipelineRunJob = defineJob({
   name: 'pipeline-run.start',
   payload: requestedBy.extend({ teamId: idSchema, runId: idSchema }),
@@ -110,7 +156,11 @@ export const JOB_CONTRACTS: readonly JobContract<unknown>[] = [
   verifyTeamAwsAccessJob,
   mirrorModelGroupJob,
   registerModelVersionJob,
+  syncModelVersionApprovalJob,
   startPipelineRunJob,
+  answerPipelineApprovalJob,
+  deliverWebhookJob,
+  expireApprovalRequestsJob,
   reconcilePipelineRunJob,
   warmRunChartsJob,
 ];
