@@ -77,6 +77,22 @@ async function makeModelVersionInputs() {
   return { teamId: team.teamId, projectId: team.projectId, modelGroupId: group.id, runId: run.id };
 }
 
+async function makeProjectWithWebhook() {
+  const project = await t.db.project.create({
+    data: { teamId: team.teamId, name: 'hooked', slug: `hooked-${crypto.randomUUID()}` },
+  });
+  await t.db.projectWebhook.create({
+    data: {
+      teamId: team.teamId,
+      projectId: project.id,
+      url: 'https://hooks.example.com/cairn',
+      secret: 'whsec_test',
+      events: ['model_version.approved'],
+    },
+  });
+  return { teamId: team.teamId, projectId: project.id };
+}
+
 /** A valid input for every procedure; a new procedure without one fails the matrix below. */
 const SAMPLE_INPUT: Record<string, () => Promise<unknown>> = {
   'me.get': async () => undefined,
@@ -132,6 +148,23 @@ const SAMPLE_INPUT: Record<string, () => Promise<unknown>> = {
     });
     return { teamId: team.teamId, projectId: team.projectId, id: version.id };
   },
+  'approvalPolicy.get': async () => ({ teamId: team.teamId, projectId: team.projectId }),
+  'approvalPolicy.update': async () => ({
+    teamId: team.teamId,
+    projectId: team.projectId,
+    policy: { requiredApprovals: 2, metricGates: [{ metric: 'auc', op: '>=', threshold: 0.8 }] },
+  }),
+  'notification.list': async () => undefined,
+  'notification.markRead': async () => ({}),
+  'webhook.get': async () => ({ teamId: team.teamId, projectId: team.projectId }),
+  'webhook.save': async () => ({
+    teamId: team.teamId,
+    projectId: team.projectId,
+    url: 'https://hooks.example.com/cairn',
+    events: ['model_version.approved'],
+  }),
+  'webhook.rotateSecret': makeProjectWithWebhook,
+  'webhook.delete': makeProjectWithWebhook,
   'pipeline.list': async () => ({ teamId: team.teamId, projectId: team.projectId }),
   'pipeline.register': async () => ({
     teamId: team.teamId,

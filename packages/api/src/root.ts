@@ -1,9 +1,11 @@
+import { approvalPolicyRouter } from './routers/approval-policy';
 import { auditRouter } from './routers/audit';
 import { experimentRouter } from './routers/experiment';
 import { meRouter } from './routers/me';
 import { memberRouter } from './routers/member';
 import { modelGroupRouter } from './routers/model-group';
 import { modelVersionRouter } from './routers/model-version';
+import { notificationRouter } from './routers/notification';
 import { opsRouter } from './routers/ops';
 import { pipelineRouter } from './routers/pipeline';
 import { projectRouter } from './routers/project';
@@ -11,6 +13,7 @@ import { runRouter } from './routers/run';
 import { teamRouter } from './routers/team';
 import { tokenRouter } from './routers/token';
 import { userRouter } from './routers/user';
+import { webhookRouter } from './routers/webhook';
 import { createCallerFactory, createRouter } from './trpc';
 
 export const appRouter = createRouter({
@@ -22,6 +25,9 @@ export const appRouter = createRouter({
   modelGroup: modelGroupRouter,
   modelVersion: modelVersionRouter,
   pipeline: pipelineRouter,
+  approvalPolicy: approvalPolicyRouter,
+  notification: notificationRouter,
+  webhook: webhookRouter,
   experiment: experimentRouter,
   run: runRouter,
   audit: auditRouter,
