@@ -4,11 +4,19 @@ import type { SimContext } from '../core/context';
 import { asRecords, Problems } from '../core/validation';
 import type { JsonInput } from '../json/json-protocol';
 import { SimError } from '../service';
+import {
+  APPROVAL_ACTION,
+  APPROVAL_STAGE,
+  EXECUTION_SECONDS,
+  hasApprovalStage,
+  type ManualApproval,
+  SOURCE_SECONDS,
+  WAITING,
+} from './stages';
 
-const PIPELINE_NAME = /^[A-Za-z0-9.@\-_]+$/;
+export const PIPELINE_NAME = /^[A-Za-z0-9.@\-_]+$/;
 /** Names with this prefix exist implicitly, so the demo needs no CreatePipeline. */
 const AUTO_CREATED_PREFIX = 'cairn-';
-const EXECUTION_SECONDS = 30;
 const FAIL_MARKER = 'fail';
 
 export interface CodePipelineExecution {
@@ -17,8 +25,11 @@ export interface CodePipelineExecution {
   clientRequestToken?: string;
   variables: { name: string; value: string }[];
   startedAt: number;
+  /** When the last action ends; WAITING while a manual approval has not been approved. */
   endsAt: number;
   willFail: boolean;
+  /** Only in pipelines with an approval stage. */
+  approval?: ManualApproval;
   createdBy: Caller;
   region: string;
 }
@@ -30,8 +41,25 @@ export class CodePipelineStore implements ResourceStore {
   constructor(private readonly context: SimContext) {}
 
   status(execution: CodePipelineExecution): 'InProgress' | 'Succeeded' | 'Failed' {
+    if (execution.approval?.answer?.status === 'Rejected') return 'Failed';
     if (this.context.clock.now() < execution.endsAt) return 'InProgress';
     return execution.willFail ? 'Failed' : 'Succeeded';
+  }
+
+  statusSummary(execution: CodePipelineExecution): string | undefined {
+    const answer = execution.approval?.answer;
+    if (answer?.status === 'Rejected') {
+      return `Rejected by approval action "${execution.approval?.actionName}": ${answer.summary}`;
+    }
+    return this.status(execution) === 'Failed'
+      ? 'Action "Deploy" failed: the stage reported an error.'
+      : undefined;
+  }
+
+  /** A pipeline the account has: seeded through the admin API, or implicitly by its name. */
+  exists(name: string): boolean {
+    if (name.startsWith(AUTO_CREATED_PREFIX)) this.pipelines.add(name);
+    return this.pipelines.has(name);
   }
 
   list(): ResourceSummary[] {
@@ -42,7 +70,21 @@ export class CodePipelineStore implements ResourceStore {
       status: this.status(execution),
       createdAt: new Date(execution.startedAt).toISOString(),
       createdBy: execution.createdBy,
-      details: { pipelineName: execution.pipelineName, clientRequestToken: execution.clientRequestToken },
+      details: {
+        pipelineName: execution.pipelineName,
+        clientRequestToken: execution.clientRequestToken,
+        variables: execution.variables,
+        ...(execution.approval
+          ? {
+              approval: {
+                stageName: execution.approval.stageName,
+                actionName: execution.approval.actionName,
+                status: execution.approval.answer?.status ?? 'Waiting',
+                summary: execution.approval.answer?.summary,
+              },
+            }
+          : {}),
+      },
     }));
   }
 
@@ -52,7 +94,7 @@ export class CodePipelineStore implements ResourceStore {
   }
 }
 
-interface Call {
+export interface Call {
   input: JsonInput;
   caller: Caller;
   region: string;
@@ -60,7 +102,7 @@ interface Call {
   context: SimContext;
 }
 
-function pipelineName(problems: Problems, input: JsonInput, member: string): string | undefined {
+export function pipelineName(problems: Problems, input: JsonInput, member: string): string | undefined {
   return problems.string(input, member, member, { required: true, min: 1, max: 100, pattern: PIPELINE_NAME });
 }
 
@@ -92,12 +134,8 @@ export function startPipelineExecution({ input, caller, region, store, context }
   );
   problems.throwIfAny();
   const pipeline = name as string;
-  if (pipeline.startsWith(AUTO_CREATED_PREFIX)) store.pipelines.add(pipeline);
-  if (!store.pipelines.has(pipeline)) {
-    throw new SimError(
-      'PipelineNotFoundException',
-      `Account '${caller.accountId}' does not have a pipeline with name '${pipeline}'`,
-    );
+  if (!store.exists(pipeline)) {
+    throw pipelineNotFound(caller, pipeline);
   }
   if (token) {
     for (const execution of store.executions.values()) {
@@ -108,13 +146,22 @@ export function startPipelineExecution({ input, caller, region, store, context }
   }
   const now = context.clock.now();
   const id = randomUUID();
+  const approval: ManualApproval | undefined = hasApprovalStage(pipeline)
+    ? {
+        stageName: APPROVAL_STAGE,
+        actionName: APPROVAL_ACTION,
+        token: randomUUID(),
+        reachedAt: context.clock.after(SOURCE_SECONDS, now),
+      }
+    : undefined;
   store.executions.set(id, {
     pipelineName: pipeline,
     id,
     clientRequestToken: token,
     variables,
     startedAt: now,
-    endsAt: context.clock.after(EXECUTION_SECONDS, now),
+    endsAt: approval ? WAITING : context.clock.after(EXECUTION_SECONDS, now),
+    ...(approval ? { approval } : {}),
     willFail:
       pipeline.includes(FAIL_MARKER) ||
       variables.some((variable) => variable.value.includes(FAIL_MARKER)) ||
@@ -133,12 +180,7 @@ export function getPipelineExecution({ input, caller, store }: Call) {
     pattern: /^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/,
   });
   problems.throwIfAny();
-  if (!store.pipelines.has(name as string)) {
-    throw new SimError(
-      'PipelineNotFoundException',
-      `Account '${caller.accountId}' does not have a pipeline with name '${name}'`,
-    );
-  }
+  if (!store.exists(name as string)) throw pipelineNotFound(caller, name as string);
   const execution = store.executions.get(id as string);
   if (!execution || execution.pipelineName !== name) {
     throw new SimError(
@@ -153,7 +195,7 @@ export function getPipelineExecution({ input, caller, store }: Call) {
       pipelineVersion: 1,
       pipelineExecutionId: execution.id,
       status,
-      statusSummary: status === 'Failed' ? 'Action "Deploy" failed: the stage reported an error.' : undefined,
+      statusSummary: store.statusSummary(execution),
       artifactRevisions: [],
       variables: execution.variables.map((variable) => ({
         name: variable.name,
@@ -167,4 +209,11 @@ export function getPipelineExecution({ input, caller, store }: Call) {
       executionType: 'STANDARD',
     },
   };
+}
+
+export function pipelineNotFound(caller: Caller, name: string): SimError {
+  return new SimError(
+    'PipelineNotFoundException',
+    `Account '${caller.accountId}' does not have a pipeline with name '${name}'`,
+  );
 }

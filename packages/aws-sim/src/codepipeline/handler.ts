@@ -1,7 +1,15 @@
 import type { SimContext } from '../core/context';
 import { jsonError, jsonResult, parseJsonInput } from '../json/json-protocol';
 import { SimError, type SimRequest, type SimResponse, type SimService } from '../service';
+import { getPipelineState, putApprovalResult } from './approvals';
 import { CodePipelineStore, getPipelineExecution, startPipelineExecution } from './executions';
+
+const OPERATIONS = {
+  StartPipelineExecution: startPipelineExecution,
+  GetPipelineExecution: getPipelineExecution,
+  GetPipelineState: getPipelineState,
+  PutApprovalResult: putApprovalResult,
+} as const;
 
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
 const TARGET_PREFIX = 'CodePipeline_20150709';
@@ -24,11 +32,8 @@ export function createCodePipelineService(context: SimContext): {
         if (!request.caller)
           throw new SimError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403);
         const call = { input, caller: request.caller, region: request.region, store, context };
-        if (operation === 'StartPipelineExecution') {
-          return jsonResult(requestId, CONTENT_TYPE, startPipelineExecution(call));
-        }
-        if (operation === 'GetPipelineExecution') {
-          return jsonResult(requestId, CONTENT_TYPE, getPipelineExecution(call));
+        if (Object.hasOwn(OPERATIONS, operation)) {
+          return jsonResult(requestId, CONTENT_TYPE, OPERATIONS[operation as keyof typeof OPERATIONS](call));
         }
         throw new SimError(
           'UnknownOperationException',
