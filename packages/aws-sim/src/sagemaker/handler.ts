@@ -12,7 +12,11 @@ import {
   updateModelPackage,
 } from './model-packages';
 import { createModel, deleteModel, describeModel } from './models';
-import { describePipelineExecution, startPipelineExecution } from './pipelines';
+import {
+  describePipelineExecution,
+  listPipelineParametersForExecution,
+  startPipelineExecution,
+} from './pipelines';
 import { SageMakerStore } from './store';
 import { createTransformJob, describeTransformJob } from './transform-jobs';
 
@@ -38,6 +42,7 @@ const OPERATIONS: Record<string, Operation> = {
   DescribeModelPackage: describeModelPackage,
   StartPipelineExecution: startPipelineExecution,
   DescribePipelineExecution: describePipelineExecution,
+  ListPipelineParametersForExecution: listPipelineParametersForExecution,
 };
 
 /** SageMaker over awsJson1_1 (`X-Amz-Target: SageMaker.<Operation>`), as @aws-sdk/client-sagemaker sends it. */

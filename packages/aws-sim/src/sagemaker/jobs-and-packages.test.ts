@@ -7,6 +7,7 @@ import {
   DescribeModelPackageGroupCommand,
   DescribePipelineExecutionCommand,
   DescribeTransformJobCommand,
+  ListPipelineParametersForExecutionCommand,
   type SageMakerClient,
   StartPipelineExecutionCommand,
   UpdateModelPackageCommand,
@@ -184,6 +185,10 @@ describe('pipeline executions', () => {
       (status) => status === 'Succeeded',
     );
     expectStatesInOrder(seen, ['Executing', 'Succeeded']);
+    const { PipelineParameters } = await client.send(
+      new ListPipelineParametersForExecutionCommand({ PipelineExecutionArn: first.PipelineExecutionArn }),
+    );
+    expect(PipelineParameters).toEqual([{ Name: 'ModelVersion', Value: '3' }]);
   });
 
   it('fails by marker, needs seeded pipelines and a 32+ character token', async () => {

@@ -119,3 +119,25 @@ export function describePipelineExecution(call: Call) {
     CreatedBy: {},
   };
 }
+
+/** ListPipelineParametersForExecution: the parameters the execution was started with, in order. */
+export function listPipelineParametersForExecution(call: Call) {
+  const problems = new Problems();
+  const arn = problems.string(call.input, 'PipelineExecutionArn', 'PipelineExecutionArn', {
+    required: true,
+    max: 2048,
+    pattern: EXECUTION_ARN,
+  });
+  const maxResults = problems.number(call.input, 'MaxResults', 'MaxResults', { min: 1, max: 100 }) ?? 50;
+  const nextToken = problems.string(call.input, 'NextToken', 'NextToken', { max: 8192, pattern: /^[0-9]+$/ });
+  problems.throwIfAny();
+  const execution = call.store.executions.get(arn as string);
+  if (!execution) throw new SimError('ResourceNotFound', `Pipeline execution '${arn}' does not exist.`);
+  const start = nextToken ? Number(nextToken) : 0;
+  const page = execution.parameters.slice(start, start + maxResults);
+  const next = start + maxResults;
+  return {
+    PipelineParameters: page,
+    ...(next < execution.parameters.length ? { NextToken: String(next) } : {}),
+  };
+}
