@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { errorMessage, isNotFoundError, serverFieldErrors, zodFieldErrors } from './errors';
+import { errorMessage, isNotFoundError, serverFieldErrors, zodFieldErrors, zodPathErrors } from './errors';
 
 function apiError(message: string, data: object) {
   return Object.assign(new Error(message), { data });
@@ -29,5 +29,15 @@ describe('errors', () => {
     const parsed = schema.safeParse({ name: '' });
     expect(parsed.success).toBe(false);
     if (!parsed.success) expect(zodFieldErrors(parsed.error)).toEqual({ name: 'Name is required' });
+  });
+
+  it('keys nested messages by their whole path, without the prefix the form hides', () => {
+    const schema = z.object({
+      policy: z.object({ gates: z.array(z.object({ threshold: z.number({ message: 'Needs a number' }) })) }),
+    });
+    const parsed = schema.safeParse({ policy: { gates: [{ threshold: 1 }, { threshold: 'x' }] } });
+    expect(parsed.success).toBe(false);
+    if (!parsed.success)
+      expect(zodPathErrors(parsed.error, 'policy.')).toEqual({ 'gates.1.threshold': 'Needs a number' });
   });
 });

@@ -56,3 +56,17 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   }
   return out;
 }
+
+/**
+ * Like zodFieldErrors, keyed by the whole path ("metricGates.0.threshold") so rows of a list get
+ * their own messages; a prefix the form does not show ("policy.") is dropped.
+ */
+export function zodPathErrors(error: z.ZodError, dropPrefix = ''): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    let field = issue.path.map(String).join('.');
+    if (dropPrefix && field.startsWith(dropPrefix)) field = field.slice(dropPrefix.length);
+    if (field && !out[field]) out[field] = issue.message;
+  }
+  return out;
+}

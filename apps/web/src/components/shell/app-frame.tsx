@@ -9,6 +9,7 @@ import { type ReactNode, useEffect } from 'react';
 import { Logo } from '~/components/logo';
 import { type SessionViewer, ViewerProvider } from '~/components/viewer-context';
 import { NavigationLinks } from './navigation-links';
+import { NotificationsBell } from './notifications-bell';
 import { TeamSwitcher } from './team-switcher';
 import { UserMenu } from './user-menu';
 
@@ -77,6 +78,7 @@ export function AppFrame({ viewer, teams, isDemo, children }: AppFrameProps) {
                   </Badge>
                 </Tooltip>
               )}
+              <NotificationsBell />
               <UserMenu viewer={viewer} />
             </Group>
           </Group>

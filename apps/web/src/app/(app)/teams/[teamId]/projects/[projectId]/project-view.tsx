@@ -15,9 +15,11 @@ import { errorMessage } from '~/lib/errors';
 import { formatDateTime, formatUtc } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';
 import { ApiTokensPanel } from './api-tokens-panel';
+import { ApprovalPolicyPanel } from './approval-policy-panel';
 import { ExperimentsPanel } from './experiments-panel';
 import { ModelGroupsPanel } from './model-groups-panel';
 import { PipelinesPanel } from './pipelines-panel';
+import { WebhookPanel } from './webhook-panel';
 
 export function ProjectView({ projectId }: { projectId: string }) {
   const team = useCurrentTeam();
@@ -119,7 +121,11 @@ export function ProjectView({ projectId }: { projectId: string }) {
       </Paper>
       <ExperimentsPanel teamId={team.id} projectId={current.id} isArchived={current.isArchived} />
       <ModelGroupsPanel teamId={team.id} projectId={current.id} isArchived={current.isArchived} />
+      <ApprovalPolicyPanel teamId={team.id} projectId={current.id} />
       <PipelinesPanel teamId={team.id} projectId={current.id} isArchived={current.isArchived} />
+      {can(viewer, team.id, 'release:policy') && (
+        <WebhookPanel teamId={team.id} projectId={current.id} isArchived={current.isArchived} />
+      )}
       {can(viewer, team.id, 'token:read') ? (
         <ApiTokensPanel teamId={team.id} projectId={current.id} isArchived={current.isArchived} />
       ) : (
