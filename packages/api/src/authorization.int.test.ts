@@ -77,6 +77,41 @@ async function makeModelVersionInputs() {
   return { teamId: team.teamId, projectId: team.projectId, modelGroupId: group.id, runId: run.id };
 }
 
+async function makeModelVersion() {
+  const inputs = await makeModelVersionInputs();
+  return t.db.modelVersion.create({
+    data: {
+      ...inputs,
+      version: 1,
+      artifactUri: 's3://cairn-artifacts/model.tar.gz',
+      inferenceImageUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/scorer:1',
+      framework: 'OTHER',
+    },
+  });
+}
+
+async function makeApprovalRequest() {
+  const version = await makeModelVersion();
+  const request = await t.db.approvalRequest.create({
+    data: {
+      teamId: team.teamId,
+      projectId: team.projectId,
+      modelVersionId: version.id,
+      environment: 'PROD',
+      policy: {
+        requiredApprovals: 2,
+        metricGates: [],
+        beatsProduction: null,
+        budgetHeadroom: false,
+        requestTtlHours: 24,
+      },
+      requestedById: team.engineer.id,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
+  });
+  return { version, request };
+}
+
 async function makeProjectWithWebhook() {
   const project = await t.db.project.create({
     data: { teamId: team.teamId, name: 'hooked', slug: `hooked-${crypto.randomUUID()}` },
@@ -154,6 +189,73 @@ const SAMPLE_INPUT: Record<string, () => Promise<unknown>> = {
     projectId: team.projectId,
     policy: { requiredApprovals: 2, metricGates: [{ metric: 'auc', op: '>=', threshold: 0.8 }] },
   }),
+  'approval.request': async () => ({
+    teamId: team.teamId,
+    projectId: team.projectId,
+    modelVersionId: (await makeModelVersion()).id,
+    environment: 'STAGING',
+  }),
+  'approval.decide': async () => ({
+    teamId: team.teamId,
+    requestId: (await makeApprovalRequest()).request.id,
+    decision: 'APPROVE',
+  }),
+  'approval.desk': async () => undefined,
+  'approval.byId': async () => ({ teamId: team.teamId, requestId: (await makeApprovalRequest()).request.id }),
+  'approval.listForVersion': async () => ({
+    teamId: team.teamId,
+    modelVersionId: (await makeApprovalRequest()).version.id,
+  }),
+  'modelVersion.timeline': async () => ({
+    teamId: team.teamId,
+    modelVersionId: (await makeModelVersion()).id,
+  }),
+  'modelVersion.updateArtifact': async () => ({
+    teamId: team.teamId,
+    projectId: team.projectId,
+    modelVersionId: (await makeModelVersion()).id,
+    artifactUri: 's3://cairn-artifacts/model-v2.tar.gz',
+    inferenceImageUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/scorer:2',
+  }),
+  'pipeline.setRelease': async () => {
+    const pipeline = await t.db.pipeline.create({
+      data: {
+        teamId: team.teamId,
+        projectId: team.projectId,
+        kind: 'CODEPIPELINE',
+        awsPipelineName: `p-${crypto.randomUUID()}`,
+      },
+    });
+    return { teamId: team.teamId, pipelineId: pipeline.id, startOnApproval: true };
+  },
+  'pipeline.runsForVersion': async () => ({
+    teamId: team.teamId,
+    modelVersionId: (await makeModelVersion()).id,
+  }),
+  'pipeline.answerApproval': async () => {
+    const pipeline = await t.db.pipeline.create({
+      data: {
+        teamId: team.teamId,
+        projectId: team.projectId,
+        kind: 'CODEPIPELINE',
+        awsPipelineName: `p-${crypto.randomUUID()}`,
+      },
+    });
+    const run = await t.db.pipelineRun.create({
+      data: {
+        pipelineId: pipeline.id,
+        teamId: team.teamId,
+        status: 'RUNNING',
+        waitingApproval: {
+          stageName: 'Approval',
+          actionName: 'ApproveRelease',
+          token: crypto.randomUUID(),
+          since: new Date().toISOString(),
+        },
+      },
+    });
+    return { teamId: team.teamId, runId: run.id, decision: 'Approved', summary: '' };
+  },
   'notification.list': async () => undefined,
   'notification.markRead': async () => ({}),
   'webhook.get': async () => ({ teamId: team.teamId, projectId: team.projectId }),

@@ -1,3 +1,4 @@
+import { approvalRouter } from './routers/approval';
 import { approvalPolicyRouter } from './routers/approval-policy';
 import { auditRouter } from './routers/audit';
 import { experimentRouter } from './routers/experiment';
@@ -25,6 +26,7 @@ export const appRouter = createRouter({
   modelGroup: modelGroupRouter,
   modelVersion: modelVersionRouter,
   pipeline: pipelineRouter,
+  approval: approvalRouter,
   approvalPolicy: approvalPolicyRouter,
   notification: notificationRouter,
   webhook: webhookRouter,

@@ -86,3 +86,12 @@ export function encodeMetricValue(value: number): string {
 export function decodeMetricValue(text: string): number {
   return Number(text);
 }
+
+export const updateModelVersionArtifactInput = z.object({
+  teamId: teamIdSchema,
+  projectId: idSchema,
+  modelVersionId: idSchema,
+  artifactUri: artifactUriSchema,
+  inferenceImageUri: inferenceImageUriSchema,
+});
+export type UpdateModelVersionArtifactInput = z.infer<typeof updateModelVersionArtifactInput>;

@@ -1,11 +1,13 @@
 import { DomainError, notFound } from '@cairn/core/errors';
 import type { StartPipelineRunInput } from '@cairn/core/schemas/pipeline';
-import { recordAudit } from '../audit/record-audit';
 import { requireQueue, type ServiceContext } from '../context';
-import { enqueueJob } from '../jobs/enqueue-job';
-import { startPipelineRunJob } from '../jobs/job-contracts';
+import { createPipelineRun } from './create-pipeline-run';
+import { releaseVariables } from './release-variables';
 
-/** Records a run and, in the same transaction, the job that starts it in AWS. */
+/**
+ * Starts a pipeline by hand, optionally for a model version of the same project (its package ARN
+ * and number become the run's variables).
+ */
 export async function startPipelineRun(ctx: ServiceContext, input: StartPipelineRunInput) {
   const queue = requireQueue(ctx);
   const { actor } = ctx;
@@ -17,22 +19,18 @@ export async function startPipelineRun(ctx: ServiceContext, input: StartPipeline
     });
     if (!pipeline) throw notFound('Pipeline');
     if (pipeline.project.archivedAt) throw new DomainError('PRECONDITION_FAILED', 'The project is archived');
-    const run = await tx.pipelineRun.create({
-      data: { pipelineId: pipeline.id, teamId: pipeline.teamId, requestedById: actor.userId },
+    const version = input.modelVersionId
+      ? await tx.modelVersion.findFirst({
+          where: { id: input.modelVersionId, projectId: pipeline.projectId, teamId: pipeline.teamId },
+          include: { modelGroup: { select: { name: true } } },
+        })
+      : null;
+    if (input.modelVersionId && !version) throw notFound('Model version');
+    return createPipelineRun(tx, ctx, queue, {
+      pipeline,
+      requestedBy: { userId: actor.userId, label: actor.email },
+      modelVersionId: version?.id ?? null,
+      variables: version ? releaseVariables(version) : {},
     });
-    await enqueueJob(tx, queue, startPipelineRunJob, {
-      teamId: pipeline.teamId,
-      runId: run.id,
-      requestedByUserId: actor.userId,
-      requestedByLabel: actor.email,
-    });
-    await recordAudit(tx, ctx, {
-      action: 'pipeline.start',
-      resourceType: 'PipelineRun',
-      resourceId: run.id,
-      teamId: pipeline.teamId,
-      after: { pipelineId: pipeline.id, kind: pipeline.kind, awsPipelineName: pipeline.awsPipelineName },
-    });
-    return run;
   });
 }
