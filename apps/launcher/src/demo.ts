@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createPrismaClient } from '@cairn/db/client';
 import { migrateDeploy } from '@cairn/db/migrate';
 import { DEMO_PASSWORD, DEMO_USERS, isDatabaseEmpty, seedDemo } from '@cairn/services/demo/seed-demo';
+import { startJobQueue } from '@cairn/services/jobs/job-queue';
 import { openDemoDatabase } from './database';
 import { demoSessionSecret, writeDemoApiToken } from './demo-secrets';
 import { loadLauncherEnv } from './env';
@@ -46,7 +47,8 @@ async function main() {
     const db = createPrismaClient({ connectionString: database.url, maxConnections: 2 });
     if (await isDatabaseEmpty(db)) {
       log('Seeding the demo ...');
-      const seed = await seedDemo(db);
+      const queue = await startJobQueue({ connectionString: database.url, role: 'producer' });
+      const seed = await seedDemo(db, { queue }).finally(() => queue.stop({ graceful: false }));
       log(
         `Demo API token for "Card Fraud Scoring" written to ${writeDemoApiToken(dataDir, seed.apiTokenSecret)}`,
       );

@@ -8,6 +8,7 @@ import {
   withDatabase,
 } from '@cairn/db/testing/test-server';
 import { seedDemo } from '@cairn/services/demo/seed-demo';
+import { startJobQueue } from '@cairn/services/jobs/job-queue';
 import { loadLauncherEnv } from './env';
 import { startStack } from './stack';
 import { ensureWebBuild } from './web-build';
@@ -33,7 +34,8 @@ async function main() {
   );
   const databaseUrl = withDatabase(adminUrl, database);
   const db = createPrismaClient({ connectionString: databaseUrl, maxConnections: 2 });
-  await seedDemo(db);
+  const queue = await startJobQueue({ connectionString: databaseUrl, role: 'producer' });
+  await seedDemo(db, { queue }).finally(() => queue.stop({ graceful: false }));
   await db.$disconnect();
   await ensureWebBuild(log);
 

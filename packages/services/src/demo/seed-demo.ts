@@ -6,8 +6,10 @@ import { recordAudit } from '../audit/record-audit';
 import { hashPassword } from '../auth/password';
 import { signInWithPassword } from '../auth/sign-in-with-password';
 import { systemRequest } from '../context';
+import type { JobQueue } from '../jobs/job-queue';
 import { addMember } from '../members/add-member';
 import { createProject } from '../projects/create-project';
+import { seedDemoReleases } from './seed-demo-releases';
 import { seedDemoTracking } from './seed-demo-tracking';
 
 export const DEMO_PASSWORD = 'cairn-demo';
@@ -15,6 +17,7 @@ export const DEMO_PASSWORD = 'cairn-demo';
 export const DEMO_USERS = [
   { email: 'admin@example.com', name: 'Ada Admin', isOrgAdmin: true },
   { email: 'approver@example.com', name: 'Arjun Approver', isOrgAdmin: false },
+  { email: 'approver2@example.com', name: 'Bea Approver', isOrgAdmin: false },
   { email: 'engineer@example.com', name: 'Elena Engineer', isOrgAdmin: false },
   { email: 'viewer@example.com', name: 'Victor Viewer', isOrgAdmin: false },
   { email: 'other@example.com', name: 'Olga Other', isOrgAdmin: false },
@@ -28,6 +31,7 @@ const TEAMS = [
     members: [
       ['admin@example.com', 'ADMIN'],
       ['approver@example.com', 'APPROVER'],
+      ['approver2@example.com', 'APPROVER'],
       ['engineer@example.com', 'ENGINEER'],
       ['viewer@example.com', 'VIEWER'],
     ],
@@ -59,7 +63,7 @@ export interface DemoSeed {
  * Seeds the demo through the same services the portal uses, so its audit history is real. Run it
  * on an empty database only (the launcher checks).
  */
-export async function seedDemo(db: PrismaClient): Promise<DemoSeed> {
+export async function seedDemo(db: PrismaClient, options: { queue?: JobQueue } = {}): Promise<DemoSeed> {
   const system: Actor = { kind: 'system', label: 'demo seed' };
   const request = systemRequest('cairn demo seed');
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -153,6 +157,27 @@ export async function seedDemo(db: PrismaClient): Promise<DemoSeed> {
       expiresInDays: 365,
     },
   );
+  // The release story needs the job queue: registering and approving enqueue AWS work.
+  if (options.queue) {
+    const fraudTeamId = teamIds['Fraud Detection']!;
+    const member = (email: string, role: Role): Actor => ({
+      kind: 'user',
+      userId: users.get(email)!.id,
+      email,
+      isOrgAdmin: false,
+      memberships: [{ teamId: fraudTeamId, role }],
+    });
+    await seedDemoReleases(db, {
+      teamId: fraudTeamId,
+      projectId: projectIds['Card Fraud Scoring']!,
+      queue: options.queue,
+      people: {
+        admin: adminActor,
+        engineer: engineerActor,
+        approvers: [member('approver@example.com', 'APPROVER'), member('approver2@example.com', 'APPROVER')],
+      },
+    });
+  }
   // A little history: one mistyped password and a successful sign-in.
   const signInRequest = {
     ip: '203.0.113.7',

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/record-audit';
 import { requireQueue, type ServiceContext } from '../context';
 import { enqueueJob } from '../jobs/enqueue-job';
 import { registerModelVersionJob } from '../jobs/job-contracts';
+import { emitWebhookEvent } from '../webhooks/emit-webhook-event';
 import { projectForPerson } from './model-version-access';
 
 export type CapturedMetric = {
@@ -80,6 +81,19 @@ export async function registerModelVersion(ctx: ServiceContext, input: RegisterM
       modelVersionId: version.id,
       requestedByUserId: actor?.userId ?? null,
       requestedByLabel: actor?.email ?? 'cairn',
+    });
+    await emitWebhookEvent(tx, queue, {
+      teamId: version.teamId,
+      projectId: version.projectId,
+      event: 'model_version.registered',
+      data: {
+        modelVersionId: version.id,
+        modelGroup: group.name,
+        version: version.version,
+        runId: run.id,
+        artifactUri: version.artifactUri,
+        registeredBy: actor?.email ?? null,
+      },
     });
     await recordAudit(tx, ctx, {
       action: 'modelVersion.register',

@@ -1,16 +1,21 @@
-import { createTestDatabase, type TestDatabase } from '@cairn/db/testing/test-database';
+import type { TestDatabase } from '@cairn/db/testing/test-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openQueueTestDatabase } from '../testing/queue-test-database';
 import { seedDemo } from './seed-demo';
+import { DEMO_RELEASE_PIPELINE } from './seed-demo-releases';
 
 let t: TestDatabase;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  t = await createTestDatabase();
+  const opened = await openQueueTestDatabase();
+  t = opened.t;
+  close = opened.close;
   const startedAt = performance.now();
-  await seedDemo(t.db);
+  await seedDemo(t.db, { queue: opened.queue });
   // Timing never decides a test on these shared machines; the figure is for the person reading.
   console.info(`seedDemo: ${Math.round(performance.now() - startedAt)} ms`);
 }, 120_000);
-afterAll(() => t.drop());
+afterAll(() => close());
 
 describe('demo seed: experiment tracking', () => {
   it('gives the fraud projects experiments whose runs a person would recognise', async () => {
@@ -80,5 +85,25 @@ describe('demo seed: experiment tracking', () => {
   it('leaves team and project events on the newest page of the audit trail', async () => {
     const newest = await t.db.auditEvent.findMany({ orderBy: { seq: 'desc' }, take: 50 });
     expect(newest.map((e) => e.action)).toEqual(expect.arrayContaining(['project.create', 'member.add']));
+  });
+});
+
+describe('demo seed: releases', () => {
+  it('gives Card Fraud Scoring a two-approver policy, a release pipeline and version 1 approved for prod', async () => {
+    const project = await t.db.project.findFirstOrThrow({ where: { name: 'Card Fraud Scoring' } });
+    expect(project.approvalPolicy).toMatchObject({ requiredApprovals: 2, metricGates: [{ metric: 'auc' }] });
+    const pipeline = await t.db.pipeline.findFirstOrThrow({
+      where: { awsPipelineName: DEMO_RELEASE_PIPELINE },
+    });
+    expect(pipeline.startOnApproval).toBe(true);
+    const version = await t.db.modelVersion.findFirstOrThrow({
+      where: { projectId: project.id },
+      include: { approvalRequests: { include: { decisions: true } } },
+    });
+    expect(version).toMatchObject({ version: 1, approvalStatus: 'APPROVED' });
+    expect(version.approvalRequests[0]).toMatchObject({ status: 'APPROVED', environment: 'PROD' });
+    expect(version.approvalRequests[0]!.decisions).toHaveLength(2);
+    const release = await t.db.pipelineRun.findFirstOrThrow({ where: { modelVersionId: version.id } });
+    expect(release.variables).toMatchObject({ CAIRN_MODEL_VERSION: '1', CAIRN_ENVIRONMENT: 'PROD' });
   });
 });
