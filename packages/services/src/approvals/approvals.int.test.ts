@@ -243,6 +243,30 @@ describe('approval requests', () => {
     });
   });
 
+  it('refuses, with an audited reason, a request that a gate on a never-logged metric makes unpassable', async () => {
+    const scene = await setUp();
+    await updateApprovalPolicy(ctxOf(scene.team.admin), {
+      teamId: scene.team.teamId,
+      projectId: scene.team.projectId,
+      policy: {
+        requiredApprovals: 1,
+        metricGates: [{ metric: 'recall_at_1pct_fpr', op: '>=', threshold: 0.5 }],
+        beatsProduction: null,
+        budgetHeadroom: false,
+        requestTtlHours: 24,
+      },
+    });
+    expect(await refusal(open(scene))).toMatchObject({
+      code: 'PRECONDITION_FAILED',
+      message: expect.stringContaining('recall_at_1pct_fpr, which the run behind version 1 never logged'),
+    });
+    expect(await t.db.approvalRequest.count({ where: { modelVersionId: scene.versionId } })).toBe(0);
+    const denial = await t.db.auditEvent.findFirst({
+      where: { action: 'approval.request', outcome: 'DENIED', resourceId: scene.versionId },
+    });
+    expect(denial?.reason).toContain('never logged');
+  });
+
   it('keeps a failing gate blocking the quorum, with the numbers in the evidence', async () => {
     const scene = await setUp({ auc: 0.83, requiredApprovals: 1 });
     const request = await open(scene);

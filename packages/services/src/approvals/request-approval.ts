@@ -1,7 +1,8 @@
 import { conflict, DomainError, notFound } from '@cairn/core/errors';
+import type { ApprovalPolicy } from '@cairn/core/schemas/approval-policy';
 import type { RequestApprovalInput } from '@cairn/core/schemas/approval-request';
 import { Prisma } from '@cairn/db/client';
-import { recordAudit } from '../audit/record-audit';
+import { recordAttempt, recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 import { projectForPerson } from '../model-versions/model-version-access';
 import { notify } from '../notifications/notify';
@@ -10,6 +11,23 @@ import { expireOverdueRequest } from './expire-approval-requests';
 import { readApprovalPolicy } from './project-policy';
 
 const ENVIRONMENT_LABEL = { DEV: 'dev', STAGING: 'staging', PROD: 'prod' } as const;
+
+/** The metrics the policy gates on that the version's run never logged: such a request could never pass. */
+function missingGateMetrics(policy: ApprovalPolicy, capturedMetrics: unknown): string[] {
+  const captured = (capturedMetrics ?? {}) as Record<string, unknown>;
+  const gated = [...policy.metricGates.map((gate) => gate.metric)];
+  if (policy.beatsProduction) gated.push(policy.beatsProduction.metric);
+  return [...new Set(gated)].filter((metric) => !(metric in captured));
+}
+
+class UnpassableRequest extends Error {
+  constructor(
+    readonly teamId: string,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
 
 /**
  * Opens an approval request for a model version under the project's current policy (copied into
@@ -37,6 +55,13 @@ export async function requestApproval(ctx: ServiceContext, input: RequestApprova
         );
       }
       const { policy } = readApprovalPolicy(project.approvalPolicy);
+      const missing = missingGateMetrics(policy, version.capturedMetrics);
+      if (missing.length > 0) {
+        throw new UnpassableRequest(
+          project.teamId,
+          `The approval policy gates on ${missing.join(', ')}, which the run behind version ${version.version} never logged, so this request could never be approved. Register a version from a run that logs ${missing.length === 1 ? 'it' : 'them'}, or ask a team admin to change the policy.`,
+        );
+      }
       const now = new Date();
       const request = await tx.approvalRequest.create({
         data: {
@@ -83,6 +108,17 @@ export async function requestApproval(ctx: ServiceContext, input: RequestApprova
       return { id: request.id, status: request.status, expiresAt: request.expiresAt };
     });
   } catch (error) {
+    if (error instanceof UnpassableRequest) {
+      await recordAttempt(ctx, {
+        action: 'approval.request',
+        resourceType: 'ModelVersion',
+        resourceId: input.modelVersionId,
+        teamId: error.teamId,
+        outcome: 'DENIED',
+        reason: error.reason,
+      });
+      throw new DomainError('PRECONDITION_FAILED', error.reason, { isAudited: true });
+    }
     // Two requests racing past the check meet the one-open-request index.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
       throw conflict('This version already has an open approval request; decide or let it expire first');
