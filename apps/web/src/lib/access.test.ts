@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, canReadSomeAudit, roleInTeam } from './access';
+import { can, canDecideSomewhere, canReadSomeAudit, roleInTeam } from './access';
 
 const engineer = { isOrgAdmin: false, teams: [{ id: 't1', role: 'ENGINEER' as const }] };
 const orgAdmin = { isOrgAdmin: true, teams: [] };
@@ -25,5 +25,11 @@ describe('access', () => {
   it('shows the audit trail to team admins only', () => {
     expect(canReadSomeAudit(engineer)).toBe(false);
     expect(canReadSomeAudit({ isOrgAdmin: false, teams: [{ id: 't1', role: 'ADMIN' }] })).toBe(true);
+  });
+
+  it('opens the approver’s desk to approvers and admins, not engineers', () => {
+    expect(canDecideSomewhere(engineer)).toBe(false);
+    expect(canDecideSomewhere({ isOrgAdmin: false, teams: [{ id: 't1', role: 'APPROVER' }] })).toBe(true);
+    expect(canDecideSomewhere(orgAdmin)).toBe(true);
   });
 });

@@ -23,6 +23,11 @@ export function canReadSomeAudit(viewer: Viewer): boolean {
   return viewer.isOrgAdmin || viewer.teams.some((team) => roleHasPermission(team.role, 'audit:read'));
 }
 
+/** The approver's desk: org admins, and approvers or admins of at least one team. */
+export function canDecideSomewhere(viewer: Viewer): boolean {
+  return viewer.isOrgAdmin || viewer.teams.some((team) => roleHasPermission(team.role, 'release:decide'));
+}
+
 export const ROLE_LABEL: Record<Role, string> = {
   VIEWER: 'Viewer',
   ENGINEER: 'Engineer',

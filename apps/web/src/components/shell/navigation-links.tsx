@@ -1,7 +1,8 @@
 'use client';
 
-import { Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { Badge, Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import IconFolders from '@tabler/icons-react/icons/IconFolders';
+import IconGavel from '@tabler/icons-react/icons/IconGavel';
 import IconHome from '@tabler/icons-react/icons/IconHome';
 import IconLayoutDashboard from '@tabler/icons-react/icons/IconLayoutDashboard';
 import IconSettings from '@tabler/icons-react/icons/IconSettings';
@@ -9,11 +10,13 @@ import IconShieldCheck from '@tabler/icons-react/icons/IconShieldCheck';
 import IconStack2 from '@tabler/icons-react/icons/IconStack2';
 import IconUserCog from '@tabler/icons-react/icons/IconUserCog';
 import IconUsers from '@tabler/icons-react/icons/IconUsers';
+import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import type { SessionViewer } from '~/components/viewer-context';
-import { can, canReadSomeAudit } from '~/lib/access';
+import { can, canDecideSomewhere, canReadSomeAudit } from '~/lib/access';
+import { useTRPC } from '~/trpc/client';
 import type { FrameTeam } from './app-frame';
 
 interface Item {
@@ -22,7 +25,10 @@ interface Item {
   icon: ReactNode;
   /** Exact match only: the team overview must not light up on its sub-pages. */
   isExact?: boolean;
+  rightSection?: ReactNode;
 }
+
+const DESK_POLL_MS = 15_000;
 
 function isActive(pathname: string, item: Item) {
   return item.isExact
@@ -45,6 +51,7 @@ function Section({ title, items, pathname }: { title?: string; items: Item[]; pa
           href={item.href}
           label={item.label}
           leftSection={item.icon}
+          rightSection={item.rightSection}
           active={isActive(pathname, item)}
           variant="light"
           style={{ borderRadius: 'var(--mantine-radius-md)' }}
@@ -56,7 +63,33 @@ function Section({ title, items, pathname }: { title?: string; items: Item[]; pa
 
 export function NavigationLinks({ viewer, team }: { viewer: SessionViewer; team: FrameTeam | null }) {
   const pathname = usePathname();
+  const trpc = useTRPC();
+  const isApprover = canDecideSomewhere(viewer);
+  const desk = useQuery({
+    ...trpc.approval.desk.queryOptions(),
+    enabled: isApprover,
+    refetchInterval: DESK_POLL_MS,
+  });
+  const waiting = desk.data?.items.filter((item) => item.canDecide).length ?? 0;
   const icon = (Icon: typeof IconHome) => <Icon size={18} stroke={1.6} />;
+  const topItems: Item[] = [
+    { href: '/', label: 'Home', icon: icon(IconHome), isExact: true },
+    ...(isApprover
+      ? [
+          {
+            href: '/approvals',
+            label: 'Approvals',
+            icon: icon(IconGavel),
+            rightSection:
+              waiting > 0 ? (
+                <Badge size="sm" color="red" circle={waiting < 10} aria-label={`${waiting} waiting for you`}>
+                  {waiting}
+                </Badge>
+              ) : null,
+          },
+        ]
+      : []),
+  ];
   const teamItems: Item[] = team
     ? [
         { href: `/teams/${team.id}`, label: 'Overview', icon: icon(IconLayoutDashboard), isExact: true },
@@ -79,10 +112,7 @@ export function NavigationLinks({ viewer, team }: { viewer: SessionViewer; team:
   return (
     <ScrollArea h="100%" type="never">
       <Stack gap="xs">
-        <Section
-          items={[{ href: '/', label: 'Home', icon: icon(IconHome), isExact: true }]}
-          pathname={pathname}
-        />
+        <Section items={topItems} pathname={pathname} />
         {team && (
           <>
             <Divider />

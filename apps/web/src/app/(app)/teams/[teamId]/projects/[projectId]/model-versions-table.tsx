@@ -63,9 +63,9 @@ export function ModelVersionsTable({ teamId, projectId, scope, emptyText }: Mode
           {versions.data.items.map((version) => (
             <Table.Tr key={version.id}>
               <Table.Td>
-                <Text fw={500} size="sm">
+                <Anchor component={Link} href={`${projectPath}/models/${version.id}`} fw={500} size="sm">
                   {isByRun ? `${version.modelGroup.name} v${version.version}` : `v${version.version}`}
-                </Text>
+                </Anchor>
               </Table.Td>
               <Table.Td>
                 <Group gap={6}>

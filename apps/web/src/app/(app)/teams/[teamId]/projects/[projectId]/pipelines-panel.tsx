@@ -1,12 +1,13 @@
 'use client';
 
-import { Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import IconPlayerPlay from '@tabler/icons-react/icons/IconPlayerPlay';
 import IconPlus from '@tabler/icons-react/icons/IconPlus';
 import IconTimeline from '@tabler/icons-react/icons/IconTimeline';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { PipelineRunStatusBadge } from '~/components/release/release-badges';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
 import { useViewer } from '~/components/viewer-context';
 import { can } from '~/lib/access';
@@ -15,14 +16,6 @@ import { formatRelative, formatUtc } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';
 import { RegisterPipelineForm } from './register-pipeline-form';
 
-const RUN_COLOR = {
-  STARTING: 'blue',
-  RUNNING: 'blue',
-  SUCCEEDED: 'teal',
-  FAILED: 'red',
-  STOPPED: 'gray',
-  TIMED_OUT: 'orange',
-} as const;
 const KIND_LABEL = { CODEPIPELINE: 'CodePipeline', SAGEMAKER: 'SageMaker pipeline' } as const;
 const POLL_WHILE_RUNNING_MS = 2_000;
 
@@ -39,6 +32,7 @@ export function PipelinesPanel({ teamId, projectId, isArchived }: PipelinesPanel
   const queryClient = useQueryClient();
   const [isRegisterOpen, registerModal] = useDisclosure(false);
   const canWrite = can(viewer, teamId, 'project:write') && !isArchived;
+  const canSetRelease = can(viewer, teamId, 'release:policy') && !isArchived;
   const pipelines = useQuery({
     ...trpc.pipeline.list.queryOptions({ teamId, projectId }),
     refetchInterval: (query) =>
@@ -61,6 +55,27 @@ export function PipelinesPanel({ teamId, projectId, isArchived }: PipelinesPanel
     }),
   );
 
+  const setRelease = useMutation(
+    trpc.pipeline.setRelease.mutationOptions({
+      onSuccess: async (pipeline) => {
+        notifications.show({
+          color: 'teal',
+          title: pipeline.startOnApproval ? 'Release pipeline' : 'No longer a release pipeline',
+          message: pipeline.startOnApproval
+            ? `${pipeline.awsPipelineName} starts whenever a version of this project is approved.`
+            : `${pipeline.awsPipelineName} starts only by hand.`,
+        });
+        await queryClient.invalidateQueries({ queryKey: trpc.pipeline.list.queryKey({ teamId, projectId }) });
+      },
+      onError: (error) =>
+        notifications.show({
+          color: 'red',
+          title: 'Could not change the pipeline',
+          message: errorMessage(error),
+        }),
+    }),
+  );
+
   return (
     <Stack gap="sm">
       <Group justify="space-between">
@@ -70,7 +85,7 @@ export function PipelinesPanel({ teamId, projectId, isArchived }: PipelinesPanel
           </Title>
           <Text size="sm" c="dimmed">
             CodePipeline and SageMaker pipelines in the team's account. Cairn starts them and follows each
-            run.
+            run; a release pipeline also starts, with the version's variables, when a version is approved.
           </Text>
         </div>
         {canWrite && (
@@ -92,24 +107,47 @@ export function PipelinesPanel({ teamId, projectId, isArchived }: PipelinesPanel
         <Paper withBorder p="md" key={pipeline.id}>
           <Group justify="space-between" mb={pipeline.runs.length > 0 ? 'sm' : 0}>
             <div>
-              <Text fw={600} ff="monospace" size="sm">
-                {pipeline.awsPipelineName}
-              </Text>
+              <Group gap="xs">
+                <Text fw={600} ff="monospace" size="sm">
+                  {pipeline.awsPipelineName}
+                </Text>
+                {pipeline.startOnApproval && (
+                  <Badge size="sm" color="grape" variant="light">
+                    release
+                  </Badge>
+                )}
+              </Group>
               <Text size="xs" c="dimmed">
                 {KIND_LABEL[pipeline.kind]}
                 {pipeline.description ? ` · ${pipeline.description}` : ''}
               </Text>
             </div>
-            {canWrite && (
-              <Button
-                size="xs"
-                leftSection={<IconPlayerPlay size={14} />}
-                loading={start.isPending && start.variables?.pipelineId === pipeline.id}
-                onClick={() => start.mutate({ teamId, pipelineId: pipeline.id })}
-              >
-                Run
-              </Button>
-            )}
+            <Group gap="md">
+              {canSetRelease && (
+                <Switch
+                  label="Start on approval"
+                  checked={pipeline.startOnApproval}
+                  disabled={setRelease.isPending && setRelease.variables?.pipelineId === pipeline.id}
+                  onChange={(event) =>
+                    setRelease.mutate({
+                      teamId,
+                      pipelineId: pipeline.id,
+                      startOnApproval: event.currentTarget.checked,
+                    })
+                  }
+                />
+              )}
+              {canWrite && (
+                <Button
+                  size="xs"
+                  leftSection={<IconPlayerPlay size={14} />}
+                  loading={start.isPending && start.variables?.pipelineId === pipeline.id}
+                  onClick={() => start.mutate({ teamId, pipelineId: pipeline.id })}
+                >
+                  Run
+                </Button>
+              )}
+            </Group>
           </Group>
           {pipeline.runs.length > 0 && (
             <Table verticalSpacing={4} aria-label={`Runs of ${pipeline.awsPipelineName}`}>
@@ -117,9 +155,7 @@ export function PipelinesPanel({ teamId, projectId, isArchived }: PipelinesPanel
                 {pipeline.runs.map((run) => (
                   <Table.Tr key={run.id}>
                     <Table.Td w={140}>
-                      <Badge color={RUN_COLOR[run.status]} variant="light">
-                        {run.status.toLowerCase().replace('_', ' ')}
-                      </Badge>
+                      <PipelineRunStatusBadge status={run.status} />
                     </Table.Td>
                     <Table.Td title={formatUtc(run.createdAt)} w={160}>
                       {formatRelative(run.createdAt)}

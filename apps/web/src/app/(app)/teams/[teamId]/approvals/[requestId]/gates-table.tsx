@@ -1,0 +1,58 @@
+import type { GateResult } from '@cairn/core/approval/approval-types';
+import { formatNumber } from '@cairn/core/approval/format';
+import { Badge, Paper, Table, Text } from '@mantine/core';
+
+function GateBadge({ passed }: { passed: boolean | null }) {
+  if (passed === null)
+    return (
+      <Badge color="yellow" variant="light">
+        pending
+      </Badge>
+    );
+  return (
+    <Badge color={passed ? 'teal' : 'red'} variant="light">
+      {passed ? 'pass' : 'fail'}
+    </Badge>
+  );
+}
+
+/** Each rule of the policy with what was measured, what it needs, and the sentence that says why. */
+export function GatesTable({ gates }: { gates: ReadonlyArray<GateResult> }) {
+  return (
+    <Paper withBorder>
+      <Table verticalSpacing={6} aria-label="Gates">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Gate</Table.Th>
+            <Table.Th>Result</Table.Th>
+            <Table.Th ta="right">Actual</Table.Th>
+            <Table.Th ta="right">Expected</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {gates.map((gate) => (
+            <Table.Tr key={gate.id} data-gate={gate.kind}>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {gate.label}
+                </Text>
+                <Text size="xs" c={gate.passed === false ? 'red' : 'dimmed'}>
+                  {gate.reason}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <GateBadge passed={gate.passed} />
+              </Table.Td>
+              <Table.Td ta="right" ff="monospace" fz="sm">
+                {gate.actual === null ? '—' : formatNumber(gate.actual)}
+              </Table.Td>
+              <Table.Td ta="right" ff="monospace" fz="sm">
+                {gate.expected === null ? '—' : formatNumber(gate.expected)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
