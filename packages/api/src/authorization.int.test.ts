@@ -256,6 +256,14 @@ const SAMPLE_INPUT: Record<string, () => Promise<unknown>> = {
     });
     return { teamId: team.teamId, runId: run.id, decision: 'Approved', summary: '' };
   },
+  'environment.list': async () => ({ teamId: team.teamId, projectId: team.projectId }),
+  'environment.update': async () => ({
+    teamId: team.teamId,
+    projectId: team.projectId,
+    name: 'STAGING',
+    region: 'eu-west-1',
+    roleArnOverride: '',
+  }),
   'notification.list': async () => undefined,
   'notification.markRead': async () => ({}),
   'webhook.get': async () => ({ teamId: team.teamId, projectId: team.projectId }),

@@ -1,6 +1,7 @@
 import { approvalRouter } from './routers/approval';
 import { approvalPolicyRouter } from './routers/approval-policy';
 import { auditRouter } from './routers/audit';
+import { environmentRouter } from './routers/environment';
 import { experimentRouter } from './routers/experiment';
 import { meRouter } from './routers/me';
 import { memberRouter } from './routers/member';
@@ -26,6 +27,7 @@ export const appRouter = createRouter({
   modelGroup: modelGroupRouter,
   modelVersion: modelVersionRouter,
   pipeline: pipelineRouter,
+  environment: environmentRouter,
   approval: approvalRouter,
   approvalPolicy: approvalPolicyRouter,
   notification: notificationRouter,

@@ -91,3 +91,10 @@ ALTER TABLE "Deployment" ADD CONSTRAINT "Deployment_modelVersionId_fkey" FOREIGN
 
 -- AddForeignKey
 ALTER TABLE "DeploymentEvent" ADD CONSTRAINT "DeploymentEvent_deploymentId_fkey" FOREIGN KEY ("deploymentId") REFERENCES "Deployment"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Every existing project gets its three environments in the team's region.
+INSERT INTO "Environment" ("id", "teamId", "projectId", "name", "region", "requiresStagingFirst")
+SELECT gen_random_uuid(), p."teamId", p."id", e.name::"ReleaseEnvironment", t."awsRegion", e.name = 'PROD'
+FROM "Project" p
+JOIN "Team" t ON t."id" = p."teamId"
+CROSS JOIN (VALUES ('DEV'), ('STAGING'), ('PROD')) AS e(name);

@@ -15,6 +15,13 @@ export const iamRoleArnSchema = z
     message: 'Must be an IAM role ARN, e.g. arn:aws:iam::123456789012:role/cairn-team',
   });
 
+export const awsRegionSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/, {
+    message: 'Must be an AWS region, e.g. eu-west-1',
+  });
+
 export const updateTeamSettingsInput = z.object({
   teamId: teamIdSchema,
   iamRoleArn: z.preprocess(blankToNull, iamRoleArnSchema.nullable()),
@@ -28,12 +35,7 @@ export const updateTeamSettingsInput = z.object({
       })
       .nullable(),
   ),
-  awsRegion: z
-    .string()
-    .trim()
-    .regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/, {
-      message: 'Must be an AWS region, e.g. eu-west-1',
-    }),
+  awsRegion: awsRegionSchema,
   monthlyBudgetUsd: z
     .number({ message: 'Budget must be a number' })
     .min(0, { message: 'Budget cannot be negative' })

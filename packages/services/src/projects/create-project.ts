@@ -22,6 +22,20 @@ export async function createProject(ctx: ServiceContext, input: CreateProjectInp
         createdById: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
       },
     });
+    // Every project deploys to dev, staging and prod, in the team's region until an admin says otherwise.
+    const team = await tx.team.findUniqueOrThrow({
+      where: { id: input.teamId },
+      select: { awsRegion: true },
+    });
+    await tx.environment.createMany({
+      data: (['DEV', 'STAGING', 'PROD'] as const).map((name) => ({
+        teamId: input.teamId,
+        projectId: project.id,
+        name,
+        region: team.awsRegion,
+        requiresStagingFirst: name === 'PROD',
+      })),
+    });
     await recordAudit(tx, ctx, {
       action: 'project.create',
       resourceType: 'Project',

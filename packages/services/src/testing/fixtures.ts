@@ -59,6 +59,15 @@ export async function makeTeam(db: PrismaClient): Promise<TestTeam> {
   const project = await db.project.create({
     data: { teamId: team.id, name: `Project ${suffix}`, slug: `project-${suffix}` },
   });
+  await db.environment.createMany({
+    data: (['DEV', 'STAGING', 'PROD'] as const).map((name) => ({
+      teamId: team.id,
+      projectId: project.id,
+      name,
+      region: team.awsRegion,
+      requiresStagingFirst: name === 'PROD',
+    })),
+  });
   const member = (role: Role) => makeUser(db, [{ teamId: team.id, role }]);
   return {
     teamId: team.id,
