@@ -15,6 +15,7 @@ import { updateApprovalPolicyInput } from '@cairn/core/schemas/approval-request'
 import {
   ActionIcon,
   Alert,
+  Autocomplete,
   Button,
   Fieldset,
   Group,
@@ -24,7 +25,6 @@ import {
   Stack,
   Switch,
   Text,
-  TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import IconPlus from '@tabler/icons-react/icons/IconPlus';
@@ -55,11 +55,19 @@ interface ApprovalPolicyFormProps {
   teamId: string;
   projectId: string;
   initial: ApprovalPolicy;
+  /** The metric keys the project's runs have logged: what a gate can usefully name. */
+  metricKeys: string[];
   onDone: () => void;
 }
 
 /** The whole policy in one form, checked with the server's schema before it is sent. */
-export function ApprovalPolicyForm({ teamId, projectId, initial, onDone }: ApprovalPolicyFormProps) {
+export function ApprovalPolicyForm({
+  teamId,
+  projectId,
+  initial,
+  metricKeys,
+  onDone,
+}: ApprovalPolicyFormProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [requiredApprovals, setRequiredApprovals] = useState<number | string>(initial.requiredApprovals);
@@ -142,11 +150,12 @@ export function ApprovalPolicyForm({ teamId, projectId, initial, onDone }: Appro
             )}
             {gates.map((gate, index) => (
               <Group key={gate.rowId} align="flex-start" gap="xs" wrap="nowrap">
-                <TextInput
+                <Autocomplete
                   aria-label={`Gate ${index + 1} metric`}
                   placeholder="accuracy"
+                  data={metricKeys}
                   value={gate.metric}
-                  onChange={(e) => setGate(gate.rowId, { metric: e.currentTarget.value })}
+                  onChange={(value) => setGate(gate.rowId, { metric: value })}
                   error={errors[`metricGates.${index}.metric`]}
                   style={{ flex: 2 }}
                 />
@@ -208,11 +217,12 @@ export function ApprovalPolicyForm({ teamId, projectId, initial, onDone }: Appro
             />
             {isBeatsProductionOn && (
               <Group align="flex-end" gap="sm">
-                <TextInput
+                <Autocomplete
                   label="Primary metric"
                   placeholder="auc"
+                  data={metricKeys}
                   value={primaryMetric}
-                  onChange={(e) => setPrimaryMetric(e.currentTarget.value)}
+                  onChange={setPrimaryMetric}
                   error={errors['beatsProduction.metric']}
                   style={{ flex: 1 }}
                 />

@@ -61,6 +61,7 @@ export function ApprovalPolicyPanel({ teamId, projectId }: { teamId: string; pro
             teamId={teamId}
             projectId={projectId}
             initial={policy.data.policy}
+            metricKeys={policy.data.metricKeys}
             onDone={editModal.close}
           />
         </Modal>
