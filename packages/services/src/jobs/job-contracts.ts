@@ -152,6 +152,47 @@ export const warmRunChartsJob = defineJob({
   heartbeatSeconds: 30,
 });
 
+/**
+ * Creates (or updates) what a deployment runs in SageMaker: the model, the endpoint config and the
+ * endpoint (with the rollout's DeploymentConfig), or the batch transform job. Names derive from
+ * the deployment's id, so a retried job adopts what an earlier attempt created.
+ */
+export const rolloutDeploymentJob = defineJob({
+  name: 'deployment.rollout',
+  payload: requestedBy.extend({ teamId: idSchema, deploymentId: idSchema }),
+  retryLimit: 8,
+  retryDelay: 2,
+  retryDelayMax: 120,
+  expireInSeconds: 300,
+  heartbeatSeconds: 10,
+});
+
+/** One look at a rolling-out deployment's endpoint or job; enqueues the next look until it settles. */
+export const reconcileDeploymentJob = defineJob({
+  name: 'deployment.reconcile',
+  payload: requestedBy.extend({
+    teamId: idSchema,
+    deploymentId: idSchema,
+    giveUpAt: z.iso.datetime(),
+  }),
+  retryLimit: 8,
+  retryDelay: 2,
+  retryDelayMax: 60,
+  expireInSeconds: 120,
+  heartbeatSeconds: 10,
+});
+
+/** Deletes a deployment's endpoint (or stops its transform job) and follows it until it is gone. */
+export const deleteDeploymentJob = defineJob({
+  name: 'deployment.delete',
+  payload: requestedBy.extend({ teamId: idSchema, deploymentId: idSchema }),
+  retryLimit: 8,
+  retryDelay: 2,
+  retryDelayMax: 120,
+  expireInSeconds: 300,
+  heartbeatSeconds: 10,
+});
+
 export const JOB_CONTRACTS: readonly JobContract<unknown>[] = [
   verifyTeamAwsAccessJob,
   mirrorModelGroupJob,
@@ -162,6 +203,9 @@ export const JOB_CONTRACTS: readonly JobContract<unknown>[] = [
   deliverWebhookJob,
   expireApprovalRequestsJob,
   reconcilePipelineRunJob,
+  rolloutDeploymentJob,
+  reconcileDeploymentJob,
+  deleteDeploymentJob,
   warmRunChartsJob,
 ];
 
