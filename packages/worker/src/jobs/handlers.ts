@@ -3,6 +3,7 @@ import { mirrorModelGroupHandler } from './mirror-model-group.handler';
 import { reconcilePipelineRunHandler } from './reconcile-pipeline-run.handler';
 import { registerModelVersionHandler } from './register-model-version.handler';
 import { startPipelineRunHandler } from './start-pipeline-run.handler';
+import { syncModelVersionApprovalHandler } from './sync-model-version-approval.handler';
 import { verifyTeamAwsAccessHandler } from './verify-team-aws-access.handler';
 import { warmRunChartsHandler } from './warm-run-charts.handler';
 
@@ -11,6 +12,7 @@ export const HANDLERS: JobHandler<never>[] = [
   verifyTeamAwsAccessHandler as JobHandler<never>,
   mirrorModelGroupHandler as JobHandler<never>,
   registerModelVersionHandler as JobHandler<never>,
+  syncModelVersionApprovalHandler as JobHandler<never>,
   startPipelineRunHandler as JobHandler<never>,
   reconcilePipelineRunHandler as JobHandler<never>,
   warmRunChartsHandler as JobHandler<never>,
