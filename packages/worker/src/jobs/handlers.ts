@@ -1,3 +1,4 @@
+import { deliverWebhookHandler } from './deliver-webhook.handler';
 import type { JobHandler } from './job-runner';
 import { mirrorModelGroupHandler } from './mirror-model-group.handler';
 import { reconcilePipelineRunHandler } from './reconcile-pipeline-run.handler';
@@ -14,6 +15,7 @@ export const HANDLERS: JobHandler<never>[] = [
   registerModelVersionHandler as JobHandler<never>,
   syncModelVersionApprovalHandler as JobHandler<never>,
   startPipelineRunHandler as JobHandler<never>,
+  deliverWebhookHandler as JobHandler<never>,
   reconcilePipelineRunHandler as JobHandler<never>,
   warmRunChartsHandler as JobHandler<never>,
 ];

@@ -1,0 +1,112 @@
+import { signWebhookBody } from '@cairn/core/webhook-signature';
+import { deliverWebhookJob, type JobPayload } from '@cairn/services/jobs/job-contracts';
+import { recordWebhookDelivery } from '@cairn/services/webhooks/record-webhook-delivery';
+import type { JobHandler, JobRun } from './job-runner';
+
+type Payload = JobPayload<typeof deliverWebhookJob>;
+
+const TIMEOUT_MS = 10_000;
+/** How much of a failing receiver's answer is kept to show the admin. */
+const ERROR_BODY_LIMIT = 300;
+
+/** The receiver answered with something other than 2xx, or could not be reached: try again later. */
+class WebhookDeliveryFailed extends Error {
+  override readonly name = 'WebhookDeliveryFailed';
+  readonly $retryable = { throttling: false };
+}
+
+function describeNetworkError(error: unknown): string {
+  if (error instanceof Error && error.name === 'TimeoutError') {
+    return `No answer within ${TIMEOUT_MS / 1000} seconds`;
+  }
+  const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;
+  if (cause?.code) return `Could not connect: ${cause.code}${cause.message ? ` (${cause.message})` : ''}`;
+  return `Could not connect: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/**
+ * POSTs one delivery to its webhook, signed with the webhook's secret: a 2xx answer delivers it;
+ * anything else is recorded as an attempt and retried with backoff until the contract's limit, then
+ * recorded FAILED. The body is the payload stored when the event happened, so every retry sends the
+ * same bytes.
+ */
+export const deliverWebhookHandler: JobHandler<Payload> = {
+  contract: deliverWebhookJob,
+
+  async run(payload: Payload, run: JobRun) {
+    const { db } = run.deps;
+    const delivery = await db.webhookDelivery.findUnique({
+      where: { id: payload.deliveryId },
+      include: { webhook: { select: { url: true, secret: true } } },
+    });
+    if (!delivery) return { skipped: 'delivery deleted' };
+    if (delivery.status !== 'PENDING') return { skipped: `already ${delivery.status}` };
+    let url: URL | null = null;
+    try {
+      url = new URL(delivery.webhook.url);
+    } catch {
+      url = null;
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+      await recordWebhookDelivery(db, {
+        deliveryId: delivery.id,
+        attempt: {
+          status: 'FAILED',
+          responseStatus: null,
+          error: 'The webhook URL is not an http(s) address',
+        },
+      });
+      return { status: 'FAILED' };
+    }
+    const body = JSON.stringify(delivery.payload);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Cairn-Webhooks',
+          'x-cairn-event': delivery.event,
+          'x-cairn-delivery': delivery.id,
+          'x-cairn-timestamp': timestamp,
+          'x-cairn-signature': signWebhookBody(delivery.webhook.secret, timestamp, body),
+        },
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (error) {
+      const message = describeNetworkError(error);
+      await recordWebhookDelivery(db, {
+        deliveryId: delivery.id,
+        attempt: { status: 'RETRYING', responseStatus: null, error: message },
+      });
+      throw new WebhookDeliveryFailed(message);
+    }
+    // Only the status matters; the body is read (bounded) to show the admin why it failed.
+    const text = await response.text().catch(() => '');
+    if (response.status >= 200 && response.status < 300) {
+      await recordWebhookDelivery(db, {
+        deliveryId: delivery.id,
+        attempt: { status: 'DELIVERED', responseStatus: response.status },
+      });
+      return { status: 'DELIVERED', responseStatus: response.status };
+    }
+    const snippet = text.trim().slice(0, ERROR_BODY_LIMIT);
+    const message = `The receiver answered HTTP ${response.status}${snippet ? `: ${snippet}` : ''}`;
+    await recordWebhookDelivery(db, {
+      deliveryId: delivery.id,
+      attempt: { status: 'RETRYING', responseStatus: response.status, error: message },
+    });
+    throw new WebhookDeliveryFailed(message);
+  },
+
+  async giveUp(payload, run, failure) {
+    await recordWebhookDelivery(run.deps.db, {
+      deliveryId: payload.deliveryId,
+      attempt: { status: 'FAILED', error: failure.message },
+      countsAsAttempt: false,
+    });
+  },
+};
