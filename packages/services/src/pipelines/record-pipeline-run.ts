@@ -1,6 +1,9 @@
 import { appendAuditEvent } from '@cairn/db/audit-writer';
-import type { PrismaClient } from '@cairn/db/client';
+import { Prisma, type PrismaClient, type Tx } from '@cairn/db/client';
 import { systemRequest } from '../context';
+import type { JobQueue } from '../jobs/job-queue';
+import { notify } from '../notifications/notify';
+import { emitWebhookEvent } from '../webhooks/emit-webhook-event';
 
 export type PipelineRunUpdate =
   | { status: 'RUNNING'; awsExecutionId: string }
@@ -8,13 +11,28 @@ export type PipelineRunUpdate =
 
 const TERMINAL = ['SUCCEEDED', 'FAILED', 'STOPPED', 'TIMED_OUT'] as const;
 
+const OUTCOME_WORDS: Record<string, string> = {
+  SUCCEEDED: 'succeeded',
+  FAILED: 'failed',
+  STOPPED: 'was stopped',
+  TIMED_OUT: 'timed out',
+};
+
 /**
  * Moves a run forward: STARTING -> RUNNING -> an end state. A transition that already happened
- * (a replayed job, a second poll chain) changes nothing and is not audited again.
+ * (a replayed job, a second poll chain) changes nothing and is not audited again. An end state is
+ * announced in the same transaction: the project's webhook ('pipeline_run.finished', delivered when
+ * a queue is given) and an in-app notification to whoever started the run.
  */
 export async function recordPipelineRun(
   db: PrismaClient,
-  input: { runId: string; jobId: string; onBehalfOfUserId: string | null; update: PipelineRunUpdate },
+  input: {
+    runId: string;
+    jobId: string;
+    onBehalfOfUserId: string | null;
+    update: PipelineRunUpdate;
+    queue?: JobQueue;
+  },
 ): Promise<{ isRecorded: boolean }> {
   const { update } = input;
   return db.$transaction(async (tx) => {
@@ -27,7 +45,13 @@ export async function recordPipelineRun(
           })
         : await tx.pipelineRun.updateMany({
             where: { id: input.runId, status: { notIn: [...TERMINAL] } },
-            data: { status: update.status, statusReason: update.statusReason, finishedAt: now },
+            data: {
+              status: update.status,
+              statusReason: update.statusReason,
+              finishedAt: now,
+              // An execution that ended waits for no one.
+              waitingApproval: Prisma.DbNull,
+            },
           });
     if (count === 0) return { isRecorded: false };
     const run = await tx.pipelineRun.findUniqueOrThrow({ where: { id: input.runId } });
@@ -42,6 +66,7 @@ export async function recordPipelineRun(
       reason: run.statusReason,
       after: { status: run.status, awsExecutionId: run.awsExecutionId },
     });
+    if (update.status !== 'RUNNING') await announceFinished(tx, input.queue, run.id);
     return { isRecorded: true };
   });
 }
@@ -53,4 +78,37 @@ export async function notePipelineRunPolled(db: PrismaClient, runId: string): Pr
     data: { pollCount: { increment: 1 }, lastPolledAt: new Date() },
   });
   return run.pollCount;
+}
+
+async function announceFinished(tx: Tx, queue: JobQueue | undefined, runId: string) {
+  const run = await tx.pipelineRun.findUniqueOrThrow({
+    where: { id: runId },
+    include: { pipeline: { select: { id: true, projectId: true, kind: true, awsPipelineName: true } } },
+  });
+  const { pipeline } = run;
+  await emitWebhookEvent(tx, queue, {
+    teamId: run.teamId,
+    projectId: pipeline.projectId,
+    event: 'pipeline_run.finished',
+    data: {
+      runId: run.id,
+      pipeline: { id: pipeline.id, name: pipeline.awsPipelineName, kind: pipeline.kind },
+      status: run.status,
+      statusReason: run.statusReason,
+      awsExecutionId: run.awsExecutionId,
+      modelVersionId: run.modelVersionId,
+      approvalRequestId: run.approvalRequestId,
+      startedAt: run.startedAt?.toISOString() ?? null,
+      finishedAt: run.finishedAt?.toISOString() ?? null,
+    },
+  });
+  if (!run.requestedById) return;
+  const projectPath = `/teams/${run.teamId}/projects/${pipeline.projectId}`;
+  await notify(tx, [run.requestedById], {
+    teamId: run.teamId,
+    kind: 'pipeline_run.finished',
+    title: `Pipeline ${pipeline.awsPipelineName} ${OUTCOME_WORDS[run.status] ?? run.status.toLowerCase()}`,
+    body: run.statusReason ?? '',
+    link: run.modelVersionId ? `${projectPath}/models/${run.modelVersionId}` : projectPath,
+  });
 }

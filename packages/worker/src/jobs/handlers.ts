@@ -1,3 +1,4 @@
+import { answerPipelineApprovalHandler } from './answer-pipeline-approval.handler';
 import { deliverWebhookHandler } from './deliver-webhook.handler';
 import type { JobHandler } from './job-runner';
 import { mirrorModelGroupHandler } from './mirror-model-group.handler';
@@ -15,6 +16,7 @@ export const HANDLERS: JobHandler<never>[] = [
   registerModelVersionHandler as JobHandler<never>,
   syncModelVersionApprovalHandler as JobHandler<never>,
   startPipelineRunHandler as JobHandler<never>,
+  answerPipelineApprovalHandler as JobHandler<never>,
   deliverWebhookHandler as JobHandler<never>,
   reconcilePipelineRunHandler as JobHandler<never>,
   warmRunChartsHandler as JobHandler<never>,

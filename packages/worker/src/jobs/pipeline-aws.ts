@@ -36,20 +36,48 @@ interface Target {
   awsPipelineName: string;
 }
 
-/** Starts an execution; the client token derives from the run id, so a retried start is the same execution. */
-export async function startExecution(clients: TeamClients, call: AwsCaller, pipeline: Target, runId: string) {
+/**
+ * Starts an execution with the run's variables (CodePipeline variables, SageMaker pipeline
+ * parameters); the client token derives from the run id, so a retried start is the same execution.
+ */
+export async function startExecution(
+  clients: TeamClients,
+  call: AwsCaller,
+  pipeline: Target,
+  run: { id: string; variables: Record<string, string> },
+) {
+  const hasVariables = Object.keys(run.variables).length > 0;
   if (pipeline.kind === 'CODEPIPELINE') {
     const started = await startPipelineExecution(
       { client: clients.codepipeline, call },
-      { pipelineName: pipeline.awsPipelineName, executionId: runId },
+      {
+        pipelineName: pipeline.awsPipelineName,
+        executionId: run.id,
+        ...(hasVariables ? { variables: run.variables } : {}),
+      },
     );
     return started.pipelineExecutionId;
   }
   const started = await startSageMakerPipelineExecution(
     { client: clients.sagemaker, call },
-    { pipelineName: pipeline.awsPipelineName, executionId: runId, displayName: `cairn-${runId.slice(0, 8)}` },
+    {
+      pipelineName: pipeline.awsPipelineName,
+      executionId: run.id,
+      displayName: `cairn-${run.id.slice(0, 8)}`,
+      ...(hasVariables ? { parameters: run.variables } : {}),
+    },
   );
   return started.pipelineExecutionArn;
+}
+
+/** The run's variables as stored: a JSON object of strings (anything else is left out). */
+export function storedVariables(value: unknown): Record<string, string> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  );
 }
 
 /** Reads an execution's state; null when AWS no longer knows it. */

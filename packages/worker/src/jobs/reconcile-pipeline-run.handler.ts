@@ -1,6 +1,8 @@
 import { sendFollowUpJob } from '@cairn/services/jobs/enqueue-job';
 import { type JobPayload, reconcilePipelineRunJob } from '@cairn/services/jobs/job-contracts';
 import { notePipelineRunPolled, recordPipelineRun } from '@cairn/services/pipelines/record-pipeline-run';
+import { recordPipelineWaitingApproval } from '@cairn/services/pipelines/record-pipeline-waiting-approval';
+import { findPendingApproval } from '../aws/adapters/codepipeline';
 import { DEFAULT_RECONCILE_POLICY, type JobHandler, type JobRun } from './job-runner';
 import { readExecution } from './pipeline-aws';
 import { openTeamAws } from './team-aws';
@@ -10,7 +12,8 @@ type Payload = JobPayload<typeof reconcilePipelineRunJob>;
 /**
  * One look at a running pipeline: an end state is recorded (once, however often it is seen); a
  * running one gets the next look, later each time; past the time limit the run is recorded as
- * timed out with the reason.
+ * timed out with the reason. A running CodePipeline execution is also asked whether it waits at a
+ * manual approval, so Cairn can show the wait and answer it.
  */
 export const reconcilePipelineRunHandler: JobHandler<Payload> = {
   contract: reconcilePipelineRunJob,
@@ -32,6 +35,7 @@ export const reconcilePipelineRunHandler: JobHandler<Payload> = {
         jobId: run.jobId,
         onBehalfOfUserId: payload.requestedByUserId,
         update: { status, statusReason },
+        queue,
       });
     if (Date.now() >= Date.parse(payload.giveUpAt)) {
       await record(
@@ -57,6 +61,25 @@ export const reconcilePipelineRunHandler: JobHandler<Payload> = {
         await record(state.status, state.reason);
         return { status: state.status };
       }
+      if (pipeline.kind === 'CODEPIPELINE') {
+        const pending = await findPendingApproval(
+          { client: aws.clients.codepipeline, call: aws.call },
+          { pipelineName: pipeline.awsPipelineName, pipelineExecutionId: pipelineRun.awsExecutionId },
+        );
+        await recordPipelineWaitingApproval(db, {
+          runId: pipelineRun.id,
+          jobId: run.jobId,
+          onBehalfOfUserId: payload.requestedByUserId,
+          waiting: pending
+            ? {
+                stageName: pending.stageName,
+                actionName: pending.actionName,
+                token: pending.token,
+                since: (pending.since ?? new Date()).toISOString(),
+              }
+            : null,
+        });
+      }
     } finally {
       aws.close();
     }
@@ -74,6 +97,7 @@ export const reconcilePipelineRunHandler: JobHandler<Payload> = {
       runId: payload.runId,
       jobId: run.jobId,
       onBehalfOfUserId: payload.requestedByUserId,
+      queue: run.deps.queue,
       update: {
         status: 'FAILED',
         statusReason: `Could not read the execution: ${failure.code}: ${failure.message}`,

@@ -6,7 +6,7 @@ import {
 } from '@cairn/services/jobs/job-contracts';
 import { recordPipelineRun } from '@cairn/services/pipelines/record-pipeline-run';
 import { DEFAULT_RECONCILE_POLICY, type JobHandler, type JobRun } from './job-runner';
-import { startExecution } from './pipeline-aws';
+import { startExecution, storedVariables } from './pipeline-aws';
 import { openTeamAws } from './team-aws';
 
 type Payload = JobPayload<typeof startPipelineRunJob>;
@@ -33,7 +33,10 @@ export const startPipelineRunHandler: JobHandler<Payload> = {
         jobId: run.jobId,
       });
       try {
-        const awsExecutionId = await startExecution(aws.clients, aws.call, pipeline, pipelineRun.id);
+        const awsExecutionId = await startExecution(aws.clients, aws.call, pipeline, {
+          id: pipelineRun.id,
+          variables: storedVariables(pipelineRun.variables),
+        });
         await recordPipelineRun(db, {
           runId: pipelineRun.id,
           jobId: run.jobId,
@@ -65,6 +68,7 @@ export const startPipelineRunHandler: JobHandler<Payload> = {
       runId: payload.runId,
       jobId: run.jobId,
       onBehalfOfUserId: payload.requestedByUserId,
+      queue: run.deps.queue,
       update: { status: 'FAILED', statusReason: `Could not start: ${failure.code}: ${failure.message}` },
     });
   },
