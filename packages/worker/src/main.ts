@@ -7,6 +7,7 @@ import { auditAssumeRole } from './aws/audited-call';
 import { createTeamCredentialsProvider } from './aws/team-credentials';
 import { env } from './env';
 import { startHeartbeat } from './heartbeat';
+import { scheduleApprovalExpiry } from './jobs/expire-approval-requests.handler';
 import { HANDLERS } from './jobs/handlers';
 import { registerHandlers } from './jobs/job-runner';
 
@@ -41,6 +42,7 @@ await registerHandlers(
   { db, queue, credentials, awsEndpoint: env.awsEndpointUrl, logger },
   { batchSize: env.batchSize, localConcurrency: env.localConcurrency },
 );
+await scheduleApprovalExpiry(queue);
 const heartbeat = startHeartbeat({
   db,
   workerId,

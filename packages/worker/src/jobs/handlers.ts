@@ -1,5 +1,6 @@
 import { answerPipelineApprovalHandler } from './answer-pipeline-approval.handler';
 import { deliverWebhookHandler } from './deliver-webhook.handler';
+import { expireApprovalRequestsHandler } from './expire-approval-requests.handler';
 import type { JobHandler } from './job-runner';
 import { mirrorModelGroupHandler } from './mirror-model-group.handler';
 import { reconcilePipelineRunHandler } from './reconcile-pipeline-run.handler';
@@ -18,6 +19,7 @@ export const HANDLERS: JobHandler<never>[] = [
   startPipelineRunHandler as JobHandler<never>,
   answerPipelineApprovalHandler as JobHandler<never>,
   deliverWebhookHandler as JobHandler<never>,
+  expireApprovalRequestsHandler as JobHandler<never>,
   reconcilePipelineRunHandler as JobHandler<never>,
   warmRunChartsHandler as JobHandler<never>,
 ];
