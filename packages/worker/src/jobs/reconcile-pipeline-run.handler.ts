@@ -26,7 +26,7 @@ export const reconcilePipelineRunHandler: JobHandler<Payload> = {
       where: { id: payload.runId },
       include: { pipeline: { include: { team: true, project: { select: { slug: true } } } } },
     });
-    if (!pipelineRun || pipelineRun.status !== 'RUNNING' || !pipelineRun.awsExecutionId) {
+    if (pipelineRun?.status !== 'RUNNING' || !pipelineRun.awsExecutionId) {
       return { skipped: pipelineRun?.status ?? 'run deleted' };
     }
     const record = (status: 'SUCCEEDED' | 'FAILED' | 'STOPPED' | 'TIMED_OUT', statusReason: string | null) =>
