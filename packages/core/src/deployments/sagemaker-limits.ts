@@ -29,6 +29,8 @@ export const SAGEMAKER_LIMITS = {
   asyncMaxConcurrentInvocationsPerInstance: 1_000,
   /** CreateTransformJob.MaxPayloadInMB: at most 100 MB, and MaxConcurrentTransforms x MaxPayloadInMB <= 100 MB. */
   transformMaxPayloadMb: 100,
+  /** ModelClientConfig.InvocationsTimeoutInSeconds: a transform job gives each request 1-3600 s. */
+  transformInvocationTimeoutSeconds: 3_600,
   /** TransformResources.InstanceCount: "the maximum is 100". */
   transformMaxInstances: 100,
   /** runtime InvokeEndpoint: 6 MB request/response payload, 60 s for the container to answer. */
