@@ -96,6 +96,39 @@ describe('model packages', () => {
       new DescribeModelPackageCommand({ ModelPackageName: first.ModelPackageArn }),
     );
     expect(approved).toMatchObject({ ModelApprovalStatus: 'Approved', ApprovalDescription: 'ok' });
+
+    // A new artifact for the version goes back to pending approval with its new containers.
+    await client.send(
+      new UpdateModelPackageCommand({
+        ModelPackageArn: first.ModelPackageArn,
+        ModelApprovalStatus: 'PendingManualApproval',
+        ApprovalDescription: 'New artifact; needs approval again',
+        InferenceSpecification: {
+          Containers: [{ Image: 'repo/churn:2', ModelDataUrl: 's3://models/churn/2/model.tar.gz' }],
+        },
+      }),
+    );
+    const replaced = await client.send(
+      new DescribeModelPackageCommand({ ModelPackageName: first.ModelPackageArn }),
+    );
+    expect(replaced).toMatchObject({
+      ModelApprovalStatus: 'PendingManualApproval',
+      ApprovalDescription: 'New artifact; needs approval again',
+      InferenceSpecification: {
+        Containers: [{ Image: 'repo/churn:2', ModelDataUrl: 's3://models/churn/2/model.tar.gz' }],
+      },
+    });
+    await expect(
+      client.send(
+        new UpdateModelPackageCommand({
+          ModelPackageArn: first.ModelPackageArn,
+          InferenceSpecification: { Containers: [{ Image: 'repo/churn:3', ModelDataUrl: 'ftp://x/model' }] },
+        }),
+      ),
+    ).rejects.toMatchObject({
+      name: 'ValidationException',
+      message: expect.stringContaining('modelDataUrl'),
+    });
   });
 
   it('rejects an unknown approval status and a package in a missing group', async () => {

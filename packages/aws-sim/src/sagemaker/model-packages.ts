@@ -24,6 +24,32 @@ const GROUP_NAME_OR_ARN =
   /^(arn:aws[a-z-]*:sagemaker:[a-z0-9-]{9,16}:[0-9]{12}:[a-z-]*\/)?([a-zA-Z0-9]([a-zA-Z0-9-]){0,62})(?<!-)$/;
 const PACKAGE_ARN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:model-package\/[\S]{1,2048}$/;
 
+/** The InferenceSpecification rules CreateModelPackage and UpdateModelPackage share. */
+function checkInferenceSpecification(problems: Problems, input: JsonInput): JsonInput | undefined {
+  const inference = problems.object(input, 'InferenceSpecification', 'InferenceSpecification');
+  if (!inference) return undefined;
+  const containers = asRecords(
+    problems.array(inference, 'Containers', 'InferenceSpecification.Containers', {
+      required: true,
+      min: 1,
+      max: 15,
+    }),
+  );
+  containers.forEach((container, index) => {
+    problems.string(container, 'Image', `InferenceSpecification.Containers.${index + 1}.member.Image`, {
+      max: 255,
+      pattern: /^[\S]+$/,
+    });
+    problems.string(
+      container,
+      'ModelDataUrl',
+      `InferenceSpecification.Containers.${index + 1}.member.ModelDataUrl`,
+      { max: 1024, pattern: /^(https|s3):\/\/([^/]+)\/?(.*)$/ },
+    );
+  });
+  return inference as JsonInput;
+}
+
 function findGroup(call: Call, nameOrArn: string): ModelPackageGroupRecord {
   const name = nameFromNameOrArn(nameOrArn, 'model-package-group');
   const group = call.store.packageGroups.get(key(name));
@@ -91,22 +117,7 @@ export function createModelPackage(call: Call) {
     'PendingManualApproval';
   const token = problems.string(input, 'ClientToken', 'ClientToken', { min: 1, max: 36 }) ?? randomUUID();
   problems.string(input, 'ModelPackageDescription', 'ModelPackageDescription', { max: 1024 });
-  const inference = problems.object(input, 'InferenceSpecification', 'InferenceSpecification');
-  if (inference) {
-    const containers = asRecords(
-      problems.array(inference, 'Containers', 'InferenceSpecification.Containers', {
-        required: true,
-        min: 1,
-        max: 15,
-      }),
-    );
-    containers.forEach((container, index) => {
-      problems.string(container, 'Image', `InferenceSpecification.Containers.${index + 1}.member.Image`, {
-        max: 255,
-        pattern: /^[\S]+$/,
-      });
-    });
-  }
+  checkInferenceSpecification(problems, input);
   problems.throwIfAny();
   const group = findGroup(call, groupNameOrArn as string);
   // A retried call with the same ClientToken gets the version it already created.
@@ -143,10 +154,13 @@ export function updateModelPackage(call: Call) {
   });
   const approval = problems.string(input, 'ModelApprovalStatus', 'ModelApprovalStatus', { values: APPROVAL });
   const description = problems.string(input, 'ApprovalDescription', 'ApprovalDescription', { max: 1024 });
+  const inference = checkInferenceSpecification(problems, input);
   problems.throwIfAny();
   const item = findPackage(call, arn as string);
   if (approval) item.approvalStatus = approval;
   if (description !== undefined) item.approvalDescription = description;
+  // A new artifact for the same version: DescribeModelPackage shows the new containers.
+  if (inference) item.input = { ...item.input, InferenceSpecification: inference };
   item.lastModifiedAt = call.now;
   return { ModelPackageArn: item.arn };
 }
