@@ -169,6 +169,40 @@ describe('mirroring approval decisions to SageMaker', () => {
         where: { resourceId: version.id, action: 'modelVersion.recordApprovalMirror' },
       }),
     ).resolves.toBe(2);
+
+    // A new artifact: pending again, and the package's container is the new one.
+    await t.db.$transaction(async (tx) => {
+      await tx.modelVersion.update({
+        where: { id: version.id },
+        data: {
+          artifactUri: 's3://cairn-artifacts/calm-fox/retrained/model.tar.gz',
+          inferenceImageUri: '210987654321.dkr.ecr.us-east-1.amazonaws.com/scorer:1.1.0',
+          artifactRevision: 2,
+          approvalStatus: 'PENDING_MANUAL_APPROVAL',
+        },
+      });
+      await enqueueJob(tx, producer, syncModelVersionApprovalJob, {
+        teamId: team.teamId,
+        modelVersionId: version.id,
+        requestedByUserId: team.engineer.id,
+        requestedByLabel: team.engineer.email,
+      });
+    });
+    const pending = await mirrored(version.id, 'PENDING_MANUAL_APPROVAL');
+    expect(pending.awsApprovalStatus).toBe('PENDING_MANUAL_APPROVAL');
+    const replaced = await describePackage(pending.awsArn as string);
+    expect(replaced).toMatchObject({
+      ModelApprovalStatus: 'PendingManualApproval',
+      ApprovalDescription: expect.stringContaining('revision 2'),
+      InferenceSpecification: {
+        Containers: [
+          {
+            Image: '210987654321.dkr.ecr.us-east-1.amazonaws.com/scorer:1.1.0',
+            ModelDataUrl: 's3://cairn-artifacts/calm-fox/retrained/model.tar.gz',
+          },
+        ],
+      },
+    });
   }, 120_000);
 
   it('records why a decision could not be mirrored when the package was never made', async () => {

@@ -38,9 +38,13 @@ const DAY = (date: Date) => date.toISOString().slice(0, 10);
  */
 export async function describeApproval(
   db: PrismaClient,
-  version: { id: string; approvalStatus: ModelApprovalStatus },
+  version: { id: string; approvalStatus: ModelApprovalStatus; artifactRevision: number },
 ): Promise<string> {
-  if (version.approvalStatus === 'PENDING_MANUAL_APPROVAL') return 'Awaiting approval in Cairn';
+  if (version.approvalStatus === 'PENDING_MANUAL_APPROVAL') {
+    return version.artifactRevision > 1
+      ? `Artifact replaced in Cairn (revision ${version.artifactRevision}); awaiting approval again`
+      : 'Awaiting approval in Cairn';
+  }
   const decided = version.approvalStatus;
   const request = await db.approvalRequest.findFirst({
     where: { modelVersionId: version.id, status: decided },
@@ -70,7 +74,8 @@ export async function describeApproval(
 /**
  * Writes the version's approval status to its model package (UpdateModelPackage) as it is when the
  * job runs, never as it was when the job was sent: a late or replayed job writes the latest
- * decision. If the decision changes while it writes, it writes again.
+ * decision. If the decision changes while it writes, it writes again. After an artifact change the
+ * package's container is replaced with the new image and artifact too.
  */
 export const syncModelVersionApprovalHandler: JobHandler<Payload> = {
   contract: syncModelVersionApprovalJob,
@@ -82,7 +87,7 @@ export const syncModelVersionApprovalHandler: JobHandler<Payload> = {
         where: { id: payload.modelVersionId },
         include: { team: true, project: { select: { slug: true } } },
       });
-    let version = await load();
+    const version = await load();
     if (!version) return { skipped: 'model version deleted' };
     if (version.awsStatus === 'FAILED') {
       throw new ModelPackageMirrorFailed(
@@ -96,20 +101,28 @@ export const syncModelVersionApprovalHandler: JobHandler<Payload> = {
       requester: payload,
       jobId: run.jobId,
     });
+    const modelPackageArn = version.awsArn;
+    let target = version;
     try {
       for (let round = 1; ; round += 1) {
-        const written = version.approvalStatus;
-        const approvalDescription = await describeApproval(db, version);
+        const written: ModelApprovalStatus = target.approvalStatus;
+        const revision: number = target.artifactRevision;
+        const approvalDescription = await describeApproval(db, target);
         await updateModelPackageApproval(
           { client: aws.clients.sagemaker, call: aws.call },
           {
-            modelPackageArn: version.awsArn as string,
+            modelPackageArn,
             approvalStatus: SAGEMAKER_STATUS[written],
             approvalDescription,
+            // The package was made with revision 1; a later artifact replaces its container.
+            ...(revision > 1
+              ? { inference: { image: target.inferenceImageUri, modelDataUrl: target.artifactUri } }
+              : {}),
           },
         );
-        const current = await load();
-        if (!current || current.approvalStatus === written || round >= MAX_ROUNDS) {
+        const latest = await load();
+        const isCurrent = latest?.approvalStatus === written && latest.artifactRevision === revision;
+        if (!latest || isCurrent || round >= MAX_ROUNDS) {
           await recordModelVersionApprovalMirror(db, {
             modelVersionId: version.id,
             jobId: run.jobId,
@@ -118,7 +131,7 @@ export const syncModelVersionApprovalHandler: JobHandler<Payload> = {
           });
           return { awsApprovalStatus: written, rounds: round };
         }
-        version = current;
+        target = latest;
       }
     } finally {
       aws.close();

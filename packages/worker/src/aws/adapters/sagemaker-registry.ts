@@ -107,10 +107,18 @@ export async function createModelPackage(ctx: SageMaker, input: CreateModelPacka
   return { modelPackageArn: required(output.ModelPackageArn, 'ModelPackageArn') };
 }
 
-/** UpdateModelPackage's approval status; setting the status it already has changes nothing. */
+/**
+ * UpdateModelPackage's approval status (and, after the version's artifact changed, its container);
+ * setting what it already has changes nothing.
+ */
 export async function updateModelPackageApproval(
   ctx: SageMaker,
-  input: { modelPackageArn: string; approvalStatus: ModelApprovalStatus; approvalDescription?: string },
+  input: {
+    modelPackageArn: string;
+    approvalStatus: ModelApprovalStatus;
+    approvalDescription?: string;
+    inference?: { image: string; modelDataUrl: string };
+  },
 ) {
   const output = await ctx.call(
     target('UpdateModelPackage', 'sagemaker:model-package', input.modelPackageArn),
@@ -120,6 +128,13 @@ export async function updateModelPackageApproval(
           ModelPackageArn: input.modelPackageArn,
           ModelApprovalStatus: input.approvalStatus,
           ApprovalDescription: input.approvalDescription,
+          ...(input.inference
+            ? {
+                InferenceSpecification: {
+                  Containers: [{ Image: input.inference.image, ModelDataUrl: input.inference.modelDataUrl }],
+                },
+              }
+            : {}),
         }),
       ),
   );
