@@ -13,7 +13,8 @@ type Payload = JobPayload<typeof reconcilePipelineRunJob>;
  * One look at a running pipeline: an end state is recorded (once, however often it is seen); a
  * running one gets the next look, later each time; past the time limit the run is recorded as
  * timed out with the reason. A running CodePipeline execution is also asked whether it waits at a
- * manual approval, so Cairn can show the wait and answer it.
+ * manual approval, so Cairn can show the wait and answer it; while it waits, the time limit is
+ * pushed back.
  */
 export const reconcilePipelineRunHandler: JobHandler<Payload> = {
   contract: reconcilePipelineRunJob,
@@ -45,6 +46,7 @@ export const reconcilePipelineRunHandler: JobHandler<Payload> = {
       return { status: 'TIMED_OUT' };
     }
     const { pipeline } = pipelineRun;
+    let giveUpAt = payload.giveUpAt;
     const aws = openTeamAws(run.deps, {
       team: pipeline.team,
       projectSlug: pipeline.project.slug,
@@ -79,16 +81,27 @@ export const reconcilePipelineRunHandler: JobHandler<Payload> = {
               }
             : null,
         });
+        // Waiting for a person is not a stuck pipeline: the time limit runs from the last look
+        // that found it waiting (CodePipeline itself fails an approval left for seven days).
+        if (pending) {
+          const extended = Date.now() + policy.timeLimitSeconds * 1000;
+          if (extended > Date.parse(giveUpAt)) giveUpAt = new Date(extended).toISOString();
+        }
       }
     } finally {
       aws.close();
     }
     const polls = await notePipelineRunPolled(db, pipelineRun.id);
     const delay = Math.min(policy.maxPollSeconds, policy.firstPollSeconds * 2 ** Math.min(polls, 10));
-    await sendFollowUpJob(queue, reconcilePipelineRunJob, payload, {
-      key: `${pipelineRun.id}:${polls}`,
-      startAfterSeconds: delay,
-    });
+    await sendFollowUpJob(
+      queue,
+      reconcilePipelineRunJob,
+      { ...payload, giveUpAt },
+      {
+        key: `${pipelineRun.id}:${polls}`,
+        startAfterSeconds: delay,
+      },
+    );
     return { status: 'RUNNING', nextLookInSeconds: delay };
   },
 
