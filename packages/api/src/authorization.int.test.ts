@@ -112,6 +112,43 @@ async function makeApprovalRequest() {
   return { version, request };
 }
 
+/** A DEV real-time deployment of a fresh (mirrored) version, already in service. */
+async function makeDeployment(status: 'IN_SERVICE' | 'PENDING' = 'IN_SERVICE') {
+  const version = await t.db.modelVersion.update({
+    where: { id: (await makeModelVersion()).id },
+    data: { awsStatus: 'READY', awsArn: 'arn:aws:sagemaker:us-east-1:111122223333:model-package/g/1' },
+  });
+  const environment = await t.db.environment.findFirstOrThrow({
+    where: { projectId: team.projectId, name: 'DEV' },
+  });
+  const id = crypto.randomUUID();
+  return t.db.deployment.create({
+    data: {
+      id,
+      teamId: team.teamId,
+      projectId: team.projectId,
+      environmentId: environment.id,
+      modelVersionId: version.id,
+      type: 'REALTIME',
+      spec: realtimeSpec(version.id),
+      status,
+      awsResourceName: `cairn-ep-${id.replaceAll('-', '')}`,
+      predictedMonthlyUsd: 84.1,
+    },
+  });
+}
+
+function realtimeSpec(modelVersionId: string) {
+  return {
+    type: 'REALTIME',
+    modelVersionId,
+    environment: 'DEV',
+    instanceType: 'ml.m5.large',
+    initialInstanceCount: 1,
+    strategy: { kind: 'ALL_AT_ONCE', waitSeconds: 0 },
+  };
+}
+
 async function makeProjectWithWebhook() {
   const project = await t.db.project.create({
     data: { teamId: team.teamId, name: 'hooked', slug: `hooked-${crypto.randomUUID()}` },
@@ -264,6 +301,39 @@ const SAMPLE_INPUT: Record<string, () => Promise<unknown>> = {
     region: 'eu-west-1',
     roleArnOverride: '',
   }),
+  'deployment.list': async () => ({ teamId: team.teamId, projectId: team.projectId }),
+  'deployment.byId': async () => ({ teamId: team.teamId, deploymentId: (await makeDeployment()).id }),
+  'deployment.preview': async () => ({
+    teamId: team.teamId,
+    projectId: team.projectId,
+    spec: realtimeSpec((await makeModelVersion()).id),
+  }),
+  'deployment.create': async () => {
+    const version = await t.db.modelVersion.update({
+      where: { id: (await makeModelVersion()).id },
+      data: { awsStatus: 'READY', awsArn: 'arn:aws:sagemaker:us-east-1:111122223333:model-package/g/2' },
+    });
+    return { teamId: team.teamId, projectId: team.projectId, spec: realtimeSpec(version.id) };
+  },
+  'deployment.rollback': async () => {
+    const previous = await makeDeployment();
+    await t.db.deployment.update({
+      where: { id: previous.id },
+      data: { status: 'SUPERSEDED', endpointConfigName: `cairn-epc-${previous.id.replaceAll('-', '')}` },
+    });
+    const current = await makeDeployment();
+    await t.db.deployment.update({ where: { id: current.id }, data: { previousDeploymentId: previous.id } });
+    return { teamId: team.teamId, deploymentId: current.id, reason: 'p99 latency doubled' };
+  },
+  'deployment.delete': async () => {
+    const deployment = await makeDeployment();
+    return {
+      teamId: team.teamId,
+      deploymentId: deployment.id,
+      reason: 'no longer needed',
+      confirmName: deployment.awsResourceName,
+    };
+  },
   'notification.list': async () => undefined,
   'notification.markRead': async () => ({}),
   'webhook.get': async () => ({ teamId: team.teamId, projectId: team.projectId }),

@@ -1,6 +1,7 @@
 import { approvalRouter } from './routers/approval';
 import { approvalPolicyRouter } from './routers/approval-policy';
 import { auditRouter } from './routers/audit';
+import { deploymentRouter } from './routers/deployment';
 import { environmentRouter } from './routers/environment';
 import { experimentRouter } from './routers/experiment';
 import { meRouter } from './routers/me';
@@ -28,6 +29,7 @@ export const appRouter = createRouter({
   modelVersion: modelVersionRouter,
   pipeline: pipelineRouter,
   environment: environmentRouter,
+  deployment: deploymentRouter,
   approval: approvalRouter,
   approvalPolicy: approvalPolicyRouter,
   notification: notificationRouter,
