@@ -37,10 +37,18 @@ export const deliverWebhookHandler: JobHandler<Payload> = {
     const { db } = run.deps;
     const delivery = await db.webhookDelivery.findUnique({
       where: { id: payload.deliveryId },
-      include: { webhook: { select: { url: true, secret: true } } },
+      include: { webhook: { select: { url: true, secret: true, isEnabled: true } } },
     });
     if (!delivery) return { skipped: 'delivery deleted' };
     if (delivery.status !== 'PENDING') return { skipped: `already ${delivery.status}` };
+    if (!delivery.webhook.isEnabled) {
+      await recordWebhookDelivery(db, {
+        deliveryId: delivery.id,
+        attempt: { status: 'FAILED', error: 'The webhook was disabled before this event was sent' },
+        countsAsAttempt: false,
+      });
+      return { status: 'FAILED' };
+    }
     let url: URL | null = null;
     try {
       url = new URL(delivery.webhook.url);

@@ -173,6 +173,41 @@ describe('webhook delivery', () => {
     }
   });
 
+  it('does not send what was waiting when the webhook is disabled', async () => {
+    const server = await receiver([]);
+    try {
+      const { team } = await webhookFor(server.url);
+      const deliveryId = (await t.db.$transaction((tx) =>
+        emitWebhookEvent(tx, undefined, {
+          teamId: team.teamId,
+          projectId: team.projectId,
+          event: 'pipeline_run.finished',
+          data: {},
+        }),
+      )) as string;
+      await t.db.projectWebhook.updateMany({
+        where: { projectId: team.projectId },
+        data: { isEnabled: false },
+      });
+      const result = await runOne(
+        deliverWebhookHandler as JobHandler<unknown>,
+        { id: crypto.randomUUID(), data: { teamId: team.teamId, deliveryId }, retryCount: 0, retryLimit: 6 },
+        stack.deps,
+      );
+      expect(result.status).toBe('completed');
+      expect(server.received).toHaveLength(0);
+      await expect(
+        t.db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } }),
+      ).resolves.toMatchObject({
+        status: 'FAILED',
+        attempts: 0,
+        lastError: 'The webhook was disabled before this event was sent',
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
   it('refuses a URL that is not http(s) without sending anything', async () => {
     const { team } = await webhookFor('file:///etc/passwd');
     const deliveryId = await t.db.$transaction((tx) =>
