@@ -68,6 +68,10 @@ export function endAfterApproval(clock: SimClock, approvedAt: number): number {
   return clock.after(EXECUTION_SECONDS - SOURCE_SECONDS, approvedAt);
 }
 
+function approvedAt(approval: ManualApproval): number | undefined {
+  return approval.answer?.status === 'Approved' ? approval.answer.at : undefined;
+}
+
 /** One stage of one execution at `now`, derived from timestamps like every other sim lifecycle. */
 export function viewStage(
   clock: SimClock,
@@ -102,11 +106,8 @@ export function viewStage(
     };
   }
   if (stageName === 'Deploy') {
-    const enteredAt = approval
-      ? approval.answer?.status === 'Approved'
-        ? approval.answer.at
-        : undefined
-      : sourceEnd;
+    // Behind an approval, Deploy starts when (and only if) someone approves.
+    const enteredAt = approval ? approvedAt(approval) : sourceEnd;
     if (enteredAt === undefined || now < enteredAt) return undefined;
     if (now < execution.endsAt) return { status: 'InProgress', enteredAt, lastStatusChange: enteredAt };
     return execution.willFail
