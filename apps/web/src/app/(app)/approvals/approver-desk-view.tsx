@@ -44,7 +44,7 @@ export function ApproverDeskView() {
       {desk.data && desk.data.items.length > 0 && (
         <Paper withBorder>
           <ScrollArea type="auto">
-            <Table verticalSpacing="sm" aria-label="Approval requests waiting" miw={1000}>
+            <Table verticalSpacing="sm" aria-label="Approval requests waiting" miw={880}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Model version</Table.Th>

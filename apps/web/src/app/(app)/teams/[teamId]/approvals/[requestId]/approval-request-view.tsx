@@ -114,7 +114,7 @@ export function ApprovalRequestView({ requestId }: { requestId: string }) {
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <Stack gap="lg">
           <Section title="Gates">
-            <GatesTable gates={evaluation.gates} />
+            <GatesTable gates={evaluation.gates} isOpen={request.status === 'PENDING'} />
           </Section>
           <Section title={productionLabel ? `Metrics against ${productionLabel}` : 'Metrics'}>
             {!productionLabel && (

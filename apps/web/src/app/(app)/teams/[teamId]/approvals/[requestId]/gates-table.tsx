@@ -2,11 +2,13 @@ import type { GateResult } from '@cairn/core/approval/approval-types';
 import { formatNumber } from '@cairn/core/approval/format';
 import { Badge, Paper, Table, Text } from '@mantine/core';
 
-function GateBadge({ passed }: { passed: boolean | null }) {
-  if (passed === null)
+function GateBadge({ gate, isOpen }: { gate: GateResult; isOpen: boolean }) {
+  const { passed } = gate;
+  // Missing approvals on an open request are not a failure yet: the request waits for them.
+  if (passed === null || (passed === false && gate.kind === 'approvals' && isOpen))
     return (
       <Badge color="yellow" variant="light">
-        pending
+        {passed === null ? 'pending' : 'waiting'}
       </Badge>
     );
   return (
@@ -17,14 +19,14 @@ function GateBadge({ passed }: { passed: boolean | null }) {
 }
 
 /** Each rule of the policy with what was measured, what it needs, and the sentence that says why. */
-export function GatesTable({ gates }: { gates: ReadonlyArray<GateResult> }) {
+export function GatesTable({ gates, isOpen }: { gates: ReadonlyArray<GateResult>; isOpen: boolean }) {
   return (
     <Paper withBorder>
       <Table verticalSpacing={6} aria-label="Gates">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Gate</Table.Th>
-            <Table.Th>Result</Table.Th>
+            <Table.Th w={96}>Result</Table.Th>
             <Table.Th ta="right">Actual</Table.Th>
             <Table.Th ta="right">Expected</Table.Th>
           </Table.Tr>
@@ -36,12 +38,15 @@ export function GatesTable({ gates }: { gates: ReadonlyArray<GateResult> }) {
                 <Text size="sm" fw={500}>
                   {gate.label}
                 </Text>
-                <Text size="xs" c={gate.passed === false ? 'red' : 'dimmed'}>
+                <Text
+                  size="xs"
+                  c={gate.passed === false && !(gate.kind === 'approvals' && isOpen) ? 'red' : 'dimmed'}
+                >
                   {gate.reason}
                 </Text>
               </Table.Td>
-              <Table.Td>
-                <GateBadge passed={gate.passed} />
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <GateBadge gate={gate} isOpen={isOpen} />
               </Table.Td>
               <Table.Td ta="right" ff="monospace" fz="sm">
                 {gate.actual === null ? '—' : formatNumber(gate.actual)}

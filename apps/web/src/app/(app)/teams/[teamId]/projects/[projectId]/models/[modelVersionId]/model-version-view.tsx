@@ -5,6 +5,7 @@ import { useDisclosure } from '@mantine/hooks';
 import IconReplace from '@tabler/icons-react/icons/IconReplace';
 import IconSend from '@tabler/icons-react/icons/IconSend';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef } from 'react';
 import { PageHeader } from '~/components/page-header';
 import { VersionApprovalBadges } from '~/components/release/release-badges';
 import { ErrorState, LoadingRows } from '~/components/states';
@@ -34,7 +35,7 @@ export function ModelVersionView({
   const team = useCurrentTeam();
   const viewer = useViewer();
   const trpc = useTRPC();
-  const ref = { teamId: team.id, modelVersionId };
+  const ref = useMemo(() => ({ teamId: team.id, modelVersionId }), [team.id, modelVersionId]);
   const [isRequestOpen, requestModal] = useDisclosure(false);
   const [isReplaceOpen, replaceModal] = useDisclosure(false);
   const queryClient = useQueryClient();
@@ -52,6 +53,14 @@ export function ModelVersionView({
   const requests = useQuery({ ...trpc.approval.listForVersion.queryOptions(ref), refetchInterval: poll });
   const runs = useQuery({ ...trpc.pipeline.runsForVersion.queryOptions(ref), refetchInterval: poll });
   const isLive = poll !== false;
+
+  // The last events (a pipeline's end, SageMaker's update) land after the final poll: fetch once more.
+  const wasLive = useRef(isLive);
+  useEffect(() => {
+    if (wasLive.current && !isLive)
+      void queryClient.invalidateQueries({ queryKey: trpc.modelVersion.timeline.queryKey(ref) });
+    wasLive.current = isLive;
+  }, [isLive, queryClient, trpc, ref]);
 
   if (version.isPending || project.isPending) return <LoadingRows rows={6} />;
   if (version.isError) return <ErrorState error={version.error} onRetry={() => version.refetch()} />;
