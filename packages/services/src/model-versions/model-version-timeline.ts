@@ -19,6 +19,10 @@ const TITLES: Record<string, string> = {
   'pipeline.recordWaitingApproval': 'Pipeline waiting for manual approval',
   'pipeline.answerApproval': 'Pipeline approval answered',
   'pipeline.recordApprovalAnswer': 'Pipeline approval sent to CodePipeline',
+  'deployment.create': 'Deployment requested',
+  'deployment.recordState': 'Deployment state changed',
+  'deployment.rollback': 'Rolled back',
+  'deployment.delete': 'Deployment deleted',
 };
 
 function detailOf(action: string, after: unknown, reason: string | null): string | null {
@@ -36,8 +40,8 @@ function detailOf(action: string, after: unknown, reason: string | null): string
 }
 
 /**
- * A version's history from the audit trail: its own events, its approval requests' and its
- * pipeline runs', oldest first. Refusals appear too (an attempted self-approval is part of the story).
+ * A version's history from the audit trail: its own events, its approval requests', its pipeline
+ * runs' and its deployments', oldest first. Refusals appear too (an attempted self-approval is part of the story).
  */
 export async function modelVersionTimeline(ctx: ServiceContext, input: ModelVersionRefInput) {
   const version = await ctx.db.modelVersion.findFirst({
@@ -46,9 +50,10 @@ export async function modelVersionTimeline(ctx: ServiceContext, input: ModelVers
   });
   if (!version) throw notFound('Model version');
   await projectForPerson(ctx.db, ctx, { teamId: input.teamId, projectId: version.projectId }, 'project:read');
-  const [requests, runs] = await Promise.all([
+  const [requests, runs, deployments] = await Promise.all([
     ctx.db.approvalRequest.findMany({ where: { modelVersionId: version.id }, select: { id: true } }),
     ctx.db.pipelineRun.findMany({ where: { modelVersionId: version.id }, select: { id: true } }),
+    ctx.db.deployment.findMany({ where: { modelVersionId: version.id }, select: { id: true } }),
   ]);
   const events = await ctx.db.auditEvent.findMany({
     where: {
@@ -57,6 +62,7 @@ export async function modelVersionTimeline(ctx: ServiceContext, input: ModelVers
         { resourceType: 'ModelVersion', resourceId: version.id },
         { resourceType: 'ApprovalRequest', resourceId: { in: requests.map((request) => request.id) } },
         { resourceType: 'PipelineRun', resourceId: { in: runs.map((run) => run.id) } },
+        { resourceType: 'Deployment', resourceId: { in: deployments.map((deployment) => deployment.id) } },
       ],
     },
     orderBy: { seq: 'asc' },
