@@ -1,4 +1,5 @@
 import { isDomainError } from '@cairn/core/errors';
+import type { RolloutStrategy } from '@cairn/core/schemas/deployment';
 import type { TestDatabase } from '@cairn/db/testing/test-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobQueue } from '../jobs/job-queue';
@@ -67,7 +68,7 @@ async function makeVersion(team: TestTeam, options: { approved?: boolean; groupI
 const realtime = (
   modelVersionId: string,
   environment: 'DEV' | 'STAGING' | 'PROD',
-  strategy: object = { kind: 'ALL_AT_ONCE', waitSeconds: 0 },
+  strategy: RolloutStrategy = { kind: 'ALL_AT_ONCE', waitSeconds: 0 },
 ) =>
   ({
     type: 'REALTIME',

@@ -7,7 +7,6 @@ type Payload = JobPayload<typeof deliverWebhookJob>;
 
 const TIMEOUT_MS = 10_000;
 /** How much of a failing receiver's answer is kept to show the admin. */
-const ERROR_BODY_LIMIT = 300;
 
 /** The receiver answered with something other than 2xx, or could not be reached: try again later. */
 class WebhookDeliveryFailed extends Error {
@@ -92,8 +91,9 @@ export const deliverWebhookHandler: JobHandler<Payload> = {
       });
       throw new WebhookDeliveryFailed(message);
     }
-    // Only the status matters; the body is read (bounded) to show the admin why it failed.
-    const text = await response.text().catch(() => '');
+    // Only the status is kept: storing the receiver's body would let anyone who can set a webhook
+    // URL read internal addresses through the worker.
+    await response.body?.cancel().catch(() => undefined);
     if (response.status >= 200 && response.status < 300) {
       await recordWebhookDelivery(db, {
         deliveryId: delivery.id,
@@ -101,8 +101,7 @@ export const deliverWebhookHandler: JobHandler<Payload> = {
       });
       return { status: 'DELIVERED', responseStatus: response.status };
     }
-    const snippet = text.trim().slice(0, ERROR_BODY_LIMIT);
-    const message = `The receiver answered HTTP ${response.status}${snippet ? `: ${snippet}` : ''}`;
+    const message = `The receiver answered HTTP ${response.status}`;
     await recordWebhookDelivery(db, {
       deliveryId: delivery.id,
       attempt: { status: 'RETRYING', responseStatus: response.status, error: message },

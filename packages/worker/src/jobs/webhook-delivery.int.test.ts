@@ -116,7 +116,7 @@ describe('webhook delivery', () => {
     }
   }, 90_000);
 
-  it('keeps the failing answer for the admin while it retries', async () => {
+  it('keeps the failing status (never the body) for the admin while it retries', async () => {
     const server = await receiver([503, 503, 503, 503]);
     try {
       const { team } = await webhookFor(server.url);
@@ -135,7 +135,7 @@ describe('webhook delivery', () => {
         delivery = await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId as string } });
       }
       expect(delivery).toMatchObject({ status: 'PENDING', responseStatus: 503 });
-      expect(delivery.lastError).toContain('HTTP 503: receiver is down for maintenance');
+      expect(delivery.lastError).toBe('The receiver answered HTTP 503');
     } finally {
       await server.close();
     }
