@@ -1,6 +1,7 @@
 import { appendAuditEvent } from '@cairn/db/audit-writer';
 import { Prisma, type PrismaClient } from '@cairn/db/client';
 import { systemRequest } from '../context';
+import { notify } from '../notifications/notify';
 
 /** The CodePipeline manual approval action a run's execution waits at. */
 export interface WaitingApproval {
@@ -55,6 +56,34 @@ export async function recordPipelineWaitingApproval(
           }
         : { waitingApproval: null },
     });
+    if (input.waiting) await tellApprovers(tx, run.id, input.waiting);
     return { isRecorded: true };
   });
+}
+
+/** The team's approvers learn that a release waits for them in CodePipeline. */
+async function tellApprovers(tx: Prisma.TransactionClient, runId: string, waiting: WaitingApproval) {
+  const run = await tx.pipelineRun.findUniqueOrThrow({
+    where: { id: runId },
+    include: {
+      pipeline: { select: { awsPipelineName: true, projectId: true } },
+      modelVersion: { select: { id: true, version: true, modelGroup: { select: { name: true } } } },
+    },
+  });
+  const approvers = await tx.membership.findMany({
+    where: { teamId: run.teamId, role: { in: ['APPROVER', 'ADMIN'] }, user: { disabledAt: null } },
+    select: { userId: true },
+  });
+  const projectPath = `/teams/${run.teamId}/projects/${run.pipeline.projectId}`;
+  await notify(
+    tx,
+    approvers.map((member) => member.userId),
+    {
+      teamId: run.teamId,
+      kind: 'pipeline_run.waiting_approval',
+      title: `${run.pipeline.awsPipelineName} waits for a manual approval`,
+      body: `At ${waiting.stageName}/${waiting.actionName}${run.modelVersion ? ` releasing ${run.modelVersion.modelGroup.name} v${run.modelVersion.version}` : ''}`,
+      link: run.modelVersion ? `${projectPath}/models/${run.modelVersion.id}` : projectPath,
+    },
+  );
 }
