@@ -1,5 +1,6 @@
 import {
   CloudWatchClient,
+  DeleteAlarmsCommand,
   DescribeAlarmsCommand,
   GetMetricDataCommand,
   type MetricDataQuery,
@@ -221,6 +222,21 @@ describe('cloudwatch', () => {
     expect(await alarmState('held')).toBe('ALARM');
     await admin(sim, 'DELETE', '/_sim/alarms');
     expect(await alarmState('held')).toBe('OK');
+  });
+
+  it('deletes alarms all or nothing: a name that does not exist is ResourceNotFound', async () => {
+    await cloudwatch.send(alarm('gone-5xx'));
+    await admin(sim, 'POST', '/_sim/alarms', { name: 'gone-5xx', state: 'ALARM' });
+    await expect(
+      cloudwatch.send(new DeleteAlarmsCommand({ AlarmNames: ['gone-5xx', 'never-made'] })),
+    ).rejects.toMatchObject({ Code: 'ResourceNotFound' });
+    expect(await alarmState('gone-5xx')).toBe('ALARM');
+    await cloudwatch.send(new DeleteAlarmsCommand({ AlarmNames: ['gone-5xx'] }));
+    expect(await alarmState('gone-5xx')).toBeUndefined();
+    const { body } = await admin(sim, 'GET', '/_sim/alarms');
+    expect((body as { alarms: { name: string }[] }).alarms.map((entry) => entry.name)).not.toContain(
+      'gone-5xx',
+    );
   });
 
   it('validates PutMetricAlarm and answers with query-compatible error codes', async () => {

@@ -99,6 +99,25 @@ function describeAlarms(store: CloudWatchStore, context: SimContext, input: Reco
   return { MetricAlarms: alarms, CompositeAlarms: [] };
 }
 
+/**
+ * DeleteAlarms: all named alarms go, or none does. As in CloudWatch, a name that does not exist
+ * fails the whole call with ResourceNotFound.
+ */
+function deleteAlarms(store: CloudWatchStore, context: SimContext, input: Record<string, unknown>) {
+  const problems = new Problems();
+  const names = problems.array(input, 'AlarmNames', 'AlarmNames', { required: true, max: 100 });
+  problems.throwIfAny();
+  const alarmNames = (names ?? []).map(String);
+  const missing = alarmNames.filter((name) => !store.alarms.has(name));
+  if (missing.length > 0) {
+    throw new SimError('ResourceNotFound', `Alarm(s) ${missing.join(', ')} not found`, 404);
+  }
+  for (const name of alarmNames) {
+    store.alarms.delete(name);
+    context.alarms.delete(name);
+  }
+}
+
 /** CloudWatch over awsJson1_0 (`X-Amz-Target: GraniteServiceVersion20100801.<Operation>`), query-compatible errors. */
 export function createCloudWatchService(
   context: SimContext,
@@ -132,6 +151,9 @@ export function createCloudWatchService(
             store.evaluate(now);
             return jsonResult(requestId, CONTENT_TYPE, {});
           }
+          case 'DeleteAlarms':
+            deleteAlarms(store, context, input);
+            return jsonResult(requestId, CONTENT_TYPE, {});
           case 'DescribeAlarms':
             store.evaluate(now);
             return jsonResult(requestId, CONTENT_TYPE, describeAlarms(store, context, input));

@@ -31,6 +31,11 @@ export class AlarmStates {
     this.states.set(name, { state, reason, changedAt: at, isManual });
   }
 
+  /** Forgets an alarm's state (the alarm was deleted). */
+  delete(name: string): void {
+    this.states.delete(name);
+  }
+
   /** Drops every admin override; metric alarms take their evaluated state on the next read. */
   clearManual(): void {
     for (const [name, record] of this.states) {

@@ -19,6 +19,7 @@ export const SECONDS = {
   plainUpdate: 20,
   rollback: 15,
   transformJob: 30,
+  transformStop: 5,
   pipelineExecution: 40,
 } as const;
 

@@ -2,7 +2,7 @@ import type { SimContext } from '../core/context';
 import { Problems } from '../core/validation';
 import { SimError } from '../service';
 import { type Call, date, FAIL_MARKER, key, NAME_RULE, SECONDS, sageMakerArn, type Tracked } from './common';
-import { type EndpointConfigRecord, findEndpointConfig } from './endpoint-configs';
+import { type EndpointConfigRecord, findEndpointConfig, type VariantRecord } from './endpoint-configs';
 import {
   type DeploymentConfig,
   parseDeploymentConfig,
@@ -24,6 +24,7 @@ export interface EndpointRecord extends Tracked {
   rawDeploymentConfig?: Record<string, unknown>;
   update?: {
     newConfigName: string;
+    startedAt?: number;
     deployment: DeploymentConfig | undefined;
     plan: UpdatePlan;
     willFail: boolean;
@@ -34,7 +35,7 @@ export interface EndpointRecord extends Tracked {
 
 /** A bad image (marked `fail`) or an injected failResource fault makes the fleet fail to start. */
 function isBroken(call: Call, config: EndpointConfigRecord, endpointName: string): boolean {
-  const images = config.variants.flatMap(
+  const images = [...config.variants, ...(config.shadowVariants ?? [])].flatMap(
     (variant) => call.store.models.get(key(variant.modelName))?.images ?? [],
   );
   return images.some((image) => image.includes(FAIL_MARKER)) || call.context.faults.shouldFail(endpointName);
@@ -171,6 +172,7 @@ export function updateEndpoint(call: Call) {
   endpoint.rawDeploymentConfig = rawDeployment;
   endpoint.update = {
     newConfigName: config.name,
+    startedAt: call.now,
     deployment,
     plan: planUpdate(call.context.clock, call.now, deployment, instances),
     willFail: isBroken(call, config, endpoint.name),
@@ -179,10 +181,70 @@ export function updateEndpoint(call: Call) {
   return { EndpointArn: endpoint.arn };
 }
 
+function variantSummaries(
+  call: Call,
+  variants: VariantRecord[],
+  since: number,
+  trafficShare = 1,
+): Record<string, unknown>[] {
+  return variants.map((variant) => ({
+    VariantName: variant.variantName,
+    DeployedImages: (call.store.models.get(key(variant.modelName))?.images ?? []).map((image) => ({
+      SpecifiedImage: image,
+      ResolvedImage: image,
+      ResolutionTime: date(since),
+    })),
+    CurrentWeight: variant.weight * trafficShare,
+    DesiredWeight: variant.weight,
+    ...(variant.isServerless
+      ? {}
+      : { CurrentInstanceCount: variant.instanceCount, DesiredInstanceCount: variant.instanceCount }),
+  }));
+}
+
+/**
+ * The update in flight, as SageMaker reports it in PendingDeploymentSummary: the new fleet's
+ * variants with their status (Creating while it is provisioned, ActivatingTraffic while traffic
+ * shifts, Baking once it takes all of it) and, as CurrentWeight against DesiredWeight, the share
+ * of traffic it takes so far.
+ */
+function pendingDeployment(call: Call, endpoint: EndpointRecord) {
+  const { update } = endpoint;
+  if (endpoint.status !== 'Updating' || !update) return undefined;
+  const config = call.store.endpointConfigs.get(key(update.newConfigName));
+  if (!config) return undefined;
+  const startedAt = update.startedAt ?? endpoint.lastModifiedAt;
+  const percent = update.trafficPercent;
+  const status = percent === 0 ? 'Creating' : percent < 100 ? 'ActivatingTraffic' : 'Baking';
+  const variantStatus = [
+    { Status: status, StatusMessage: `${percent}% of traffic on the new fleet`, StartTime: date(startedAt) },
+  ];
+  return {
+    EndpointConfigName: config.name,
+    StartTime: date(startedAt),
+    ProductionVariants: variantSummaries(call, config.variants, startedAt, percent / 100).map((summary) => ({
+      ...summary,
+      VariantStatus: variantStatus,
+    })),
+    ...(config.shadowVariants?.length
+      ? {
+          ShadowProductionVariants: variantSummaries(
+            call,
+            config.shadowVariants,
+            startedAt,
+            percent / 100,
+          ).map((summary) => ({ ...summary, VariantStatus: variantStatus })),
+        }
+      : {}),
+  };
+}
+
 export function describeEndpoint(call: Call) {
   const endpoint = findEndpoint(call, endpointName(call));
   const config = call.store.endpointConfigs.get(key(endpoint.configName));
   const isServing = !['Creating', 'Failed'].includes(endpoint.status);
+  const shadows = config?.shadowVariants ?? [];
+  const asyncConfig = config?.input.AsyncInferenceConfig;
   return {
     EndpointName: endpoint.name,
     EndpointArn: endpoint.arn,
@@ -193,20 +255,12 @@ export function describeEndpoint(call: Call) {
     LastModifiedTime: date(endpoint.lastModifiedAt),
     LastDeploymentConfig: endpoint.rawDeploymentConfig,
     ProductionVariants:
-      isServing && config
-        ? config.variants.map((variant) => ({
-            VariantName: variant.variantName,
-            DeployedImages: (call.store.models.get(key(variant.modelName))?.images ?? []).map((image) => ({
-              SpecifiedImage: image,
-              ResolvedImage: image,
-              ResolutionTime: date(endpoint.createdAt),
-            })),
-            CurrentWeight: variant.weight,
-            DesiredWeight: variant.weight,
-            CurrentInstanceCount: variant.instanceCount,
-            DesiredInstanceCount: variant.instanceCount,
-          }))
-        : undefined,
+      isServing && config ? variantSummaries(call, config.variants, endpoint.createdAt) : undefined,
+    ...(isServing && shadows.length > 0
+      ? { ShadowProductionVariants: variantSummaries(call, shadows, endpoint.lastModifiedAt) }
+      : {}),
+    ...(asyncConfig ? { AsyncInferenceConfig: asyncConfig } : {}),
+    PendingDeploymentSummary: pendingDeployment(call, endpoint),
   };
 }
 

@@ -18,7 +18,7 @@ import {
   startPipelineExecution,
 } from './pipelines';
 import { SageMakerStore } from './store';
-import { createTransformJob, describeTransformJob } from './transform-jobs';
+import { createTransformJob, describeTransformJob, stopTransformJob } from './transform-jobs';
 
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
 
@@ -35,6 +35,7 @@ const OPERATIONS: Record<string, Operation> = {
   DeleteEndpoint: deleteEndpoint,
   CreateTransformJob: createTransformJob,
   DescribeTransformJob: describeTransformJob,
+  StopTransformJob: stopTransformJob,
   CreateModelPackageGroup: createModelPackageGroup,
   DescribeModelPackageGroup: describeModelPackageGroup,
   CreateModelPackage: createModelPackage,

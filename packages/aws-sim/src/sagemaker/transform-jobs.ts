@@ -15,15 +15,24 @@ import {
 } from './common';
 import { findModel } from './models';
 
+const SPLIT_TYPES = ['None', 'Line', 'RecordIO', 'TFRecord'];
+
 export interface TransformJobRecord extends Tracked {
   input: JsonInput;
-  status: 'InProgress' | 'Completed' | 'Failed' | 'Stopped';
+  status: 'InProgress' | 'Completed' | 'Failed' | 'Stopping' | 'Stopped';
   endsAt: number;
+  /** Set by StopTransformJob: when Stopping becomes Stopped. */
+  stopsAt?: number;
   willFail: boolean;
   failureReason?: string;
 }
 
 export function advanceTransformJob(job: TransformJobRecord, now: number): void {
+  if (job.status === 'Stopping' && job.stopsAt !== undefined && now >= job.stopsAt) {
+    job.status = 'Stopped';
+    job.endsAt = job.stopsAt;
+    return;
+  }
   if (job.status !== 'InProgress' || now < job.endsAt) return;
   job.status = job.willFail ? 'Failed' : 'Completed';
   if (job.willFail) job.failureReason = 'AlgorithmError: the model container exited with a non-zero status.';
@@ -35,6 +44,12 @@ export function createTransformJob(call: Call) {
   const name = problems.string(input, 'TransformJobName', 'TransformJobName', NAME_RULE);
   const modelName = problems.string(input, 'ModelName', 'ModelName', NAME_RULE);
   const transformInput = problems.object(input, 'TransformInput', 'TransformInput', { required: true });
+  if (transformInput) {
+    problems.string(transformInput, 'SplitType', 'TransformInput.SplitType', { values: SPLIT_TYPES });
+    problems.string(transformInput, 'CompressionType', 'TransformInput.CompressionType', {
+      values: ['None', 'Gzip'],
+    });
+  }
   const dataSource =
     transformInput &&
     problems.object(transformInput, 'DataSource', 'TransformInput.DataSource', { required: true });
@@ -55,6 +70,13 @@ export function createTransformJob(call: Call) {
       max: 1024,
       pattern: S3_URI,
     });
+    problems.string(output, 'AssembleWith', 'TransformOutput.AssembleWith', { values: ['None', 'Line'] });
+  }
+  const processing = problems.object(input, 'DataProcessing', 'DataProcessing');
+  if (processing) {
+    problems.string(processing, 'JoinSource', 'DataProcessing.JoinSource', { values: ['Input', 'None'] });
+    problems.string(processing, 'InputFilter', 'DataProcessing.InputFilter', { max: 63 });
+    problems.string(processing, 'OutputFilter', 'DataProcessing.OutputFilter', { max: 63 });
   }
   const resources = problems.object(input, 'TransformResources', 'TransformResources', { required: true });
   if (resources) {
@@ -68,7 +90,7 @@ export function createTransformJob(call: Call) {
     });
   }
   problems.number(input, 'MaxConcurrentTransforms', 'MaxConcurrentTransforms', { min: 0 });
-  problems.number(input, 'MaxPayloadInMB', 'MaxPayloadInMB', { min: 0 });
+  problems.number(input, 'MaxPayloadInMB', 'MaxPayloadInMB', { min: 0, max: 100 });
   problems.string(input, 'BatchStrategy', 'BatchStrategy', { values: ['MultiRecord', 'SingleRecord'] });
   problems.throwIfAny();
   const jobName = name as string;
@@ -94,7 +116,7 @@ export function createTransformJob(call: Call) {
   return { TransformJobArn: arn };
 }
 
-export function describeTransformJob(call: Call) {
+function findJob(call: Call): TransformJobRecord {
   const problems = new Problems();
   const name = problems.string(call.input, 'TransformJobName', 'TransformJobName', NAME_RULE);
   problems.throwIfAny();
@@ -102,8 +124,28 @@ export function describeTransformJob(call: Call) {
   if (!job) {
     throw new SimError('ResourceNotFound', `Could not find requested job with name ${name}`);
   }
+  return job;
+}
+
+/** StopTransformJob: an InProgress job goes Stopping, then Stopped; a finished one cannot be stopped. */
+export function stopTransformJob(call: Call) {
+  const job = findJob(call);
+  if (job.status === 'Stopping' || job.status === 'Stopped') return {};
+  if (job.status !== 'InProgress') {
+    throw new SimError(
+      'ValidationException',
+      `The transform job ${job.name} has status ${job.status} and cannot be stopped.`,
+    );
+  }
+  job.status = 'Stopping';
+  job.stopsAt = call.context.clock.after(SECONDS.transformStop, call.now);
+  return {};
+}
+
+export function describeTransformJob(call: Call) {
+  const job = findJob(call);
   const { TransformJobName: _name, Tags: _tags, ...rest } = job.input;
-  const isDone = job.status !== 'InProgress';
+  const isDone = job.status !== 'InProgress' && job.status !== 'Stopping';
   return {
     ...rest,
     TransformJobName: job.name,
