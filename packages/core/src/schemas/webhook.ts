@@ -6,6 +6,8 @@ export const WEBHOOK_EVENTS = [
   'model_version.approved',
   'model_version.rejected',
   'pipeline_run.finished',
+  'alert.fired',
+  'alert.resolved',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 

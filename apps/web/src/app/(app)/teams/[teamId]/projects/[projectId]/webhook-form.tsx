@@ -14,6 +14,8 @@ const EVENT_LABEL: Record<WebhookEvent, string> = {
   'model_version.approved': 'A model version is approved',
   'model_version.rejected': 'A model version is rejected',
   'pipeline_run.finished': 'A pipeline run finishes',
+  'alert.fired': 'A deployment alert fires',
+  'alert.resolved': 'A deployment alert resolves',
 };
 
 interface WebhookFormProps {
