@@ -73,6 +73,14 @@ function dispatch(deps: AdminDeps, request: AdminRequest): [number, unknown] {
   switch (route) {
     case 'GET /_sim/health':
       return [200, { ok: true, services: deps.serviceNames }];
+    case 'GET /_sim/clock':
+      return [200, { now: new Date(context.clock.now()).toISOString() }];
+    case 'POST /_sim/clock': {
+      const { advanceSeconds } = readObject(request.body);
+      if (typeof advanceSeconds !== 'number' || !(advanceSeconds >= 0 && advanceSeconds <= 86_400))
+        throw new AdminInputError('advanceSeconds must be a number from 0 to 86400');
+      return [200, { now: new Date(context.clock.advance(advanceSeconds * 1000)).toISOString() }];
+    }
     case 'GET /_sim/faults':
       return [200, { faults: context.faults.list() }];
     case 'POST /_sim/faults': {
@@ -164,7 +172,7 @@ function dispatch(deps: AdminDeps, request: AdminRequest): [number, unknown] {
   }
 }
 
-/** The JSON admin API under /_sim/: faults, alarms, pipelines, the resource listing, reset. */
+/** The JSON admin API under /_sim/: faults, alarms, pipelines, traffic, the clock, the resource listing, reset. */
 export function handleAdmin(deps: AdminDeps, request: AdminRequest): SimResponse {
   try {
     const [status, body] = dispatch(deps, request);

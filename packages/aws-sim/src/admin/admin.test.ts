@@ -230,3 +230,16 @@ describe('resources', () => {
     expect((await admin(sim, 'GET', '/_sim/resources')).body).toEqual({ resources: [] });
   });
 });
+
+describe('clock', () => {
+  it('advances through the admin API and refuses a bad amount', async () => {
+    const before = Date.parse(((await admin(sim, 'GET', '/_sim/clock')).body as { now: string }).now);
+    const { body } = await admin(sim, 'POST', '/_sim/clock', { advanceSeconds: 600 });
+    expect(Date.parse((body as { now: string }).now) - before).toBeGreaterThanOrEqual(600_000);
+    const refused = await admin(sim, 'POST', '/_sim/clock', { advanceSeconds: -5 });
+    expect(refused).toEqual({
+      status: 400,
+      body: { error: 'advanceSeconds must be a number from 0 to 86400' },
+    });
+  });
+});
