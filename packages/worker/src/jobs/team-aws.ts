@@ -22,16 +22,23 @@ export interface TeamAws {
  */
 export function openTeamAws(
   deps: WorkerDeps,
-  options: { team: Team; projectSlug?: string; requester: Requester; jobId: string },
+  options: {
+    team: Team;
+    projectSlug?: string;
+    requester: Requester;
+    jobId: string;
+    /** A project environment may live in another region or account (its role override). */
+    environment?: { region: string; roleArnOverride: string | null };
+  },
 ): TeamAws {
-  const { team, requester } = options;
+  const { team, requester, environment } = options;
   const clients = createTeamClients({
     provider: deps.credentials,
     team: {
       teamId: team.id,
-      roleArn: team.iamRoleArn,
+      roleArn: environment?.roleArnOverride ?? team.iamRoleArn,
       externalId: team.iamExternalId,
-      region: team.awsRegion,
+      region: environment?.region ?? team.awsRegion,
       sourceIdentity: requester.requestedByLabel,
       onBehalfOfUserId: requester.requestedByUserId,
       sessionTags: { team: team.slug, ...(options.projectSlug ? { project: options.projectSlug } : {}) },
