@@ -11,6 +11,8 @@ import { createProjectToken, MlflowApi } from './tracking-seed';
 const AWS_SIM_URL = 'http://127.0.0.1:4567';
 const GROUP = 'card-fraud-scorer';
 const RELEASE_PIPELINE = 'cairn-card-fraud-release';
+/** Stops at a CodePipeline manual approval action until someone answers it. */
+const GATED_PIPELINE = 'cairn-card-fraud-promote-approval';
 // aws-sim runs a pipeline for about 30 seconds; the worker polls it on top of that.
 const PIPELINE_TIMEOUT_MS = 150_000;
 
@@ -176,5 +178,44 @@ test('a version is requested for prod, approved by two independent approvers, mi
   expect(resources.find((resource) => resource.arn === packageArn)?.details?.modelApprovalStatus).toBe(
     'Approved',
   );
+  await signOut(page);
+});
+
+test('an approver answers a release pipeline’s manual approval from the version page', async ({ page }) => {
+  test.setTimeout(240_000);
+  await signInAs(page, 'engineer@example.com');
+  const projectPath = await projectUrl(page, 'Card Fraud Scoring');
+  await page
+    .getByRole('table', { name: 'Model groups' })
+    .getByRole('row', { name: new RegExp(GROUP) })
+    .getByRole('button', { name: /^Show \d+ versions?$/ })
+    .click();
+  await page
+    .getByRole('table', { name: 'Model versions' })
+    .getByRole('link', { name: 'v1', exact: true })
+    .click();
+  await expect(page.getByRole('heading', { level: 2, name: `${GROUP} v1` })).toBeVisible();
+  const versionPath = new URL(page.url()).pathname;
+  expect(versionPath.startsWith(projectPath)).toBe(true);
+
+  await page.getByRole('button', { name: 'Start pipeline' }).click();
+  await page.getByRole('menuitem', { name: GATED_PIPELINE }).click();
+  const gated = page.getByTestId('release-run').filter({ hasText: GATED_PIPELINE }).first();
+  const waiting = gated.getByTestId('waiting-approval');
+  await expect(waiting).toContainText('Waiting for approval at', { timeout: 90_000 });
+  await expect(waiting.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  await expect(waiting).toContainText('an approver answers');
+  await signOut(page);
+
+  await signInAs(page, 'approver@example.com');
+  await page.goto(versionPath);
+  await waiting.getByRole('button', { name: 'Approve' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Summary for CodePipeline' }).fill('Promote to EU.');
+  await dialog.getByRole('button', { name: 'Continue' }).click();
+  await dialog.getByRole('button', { name: 'Confirm: approve' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(gated).toContainText('succeeded', { timeout: PIPELINE_TIMEOUT_MS });
+  await expect(gated).toContainText('Manual approval answered: Approved');
   await signOut(page);
 });

@@ -67,7 +67,7 @@ export function ApprovalRequestView({ requestId }: { requestId: string }) {
           { label: versionTitle, href: `${projectPath}/models/${version.id}` },
           { label: 'Approval request' },
         ]}
-        title={`Approve ${subject}?`}
+        title={request.status === 'PENDING' ? `Approve ${subject}?` : `Release of ${subject}`}
         badge={<RequestStatusBadge status={request.status} />}
         description={
           <>

@@ -1,6 +1,6 @@
 'use client';
 
-import { Button, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Modal, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import IconReplace from '@tabler/icons-react/icons/IconReplace';
 import IconSend from '@tabler/icons-react/icons/IconSend';
@@ -97,9 +97,21 @@ export function ModelVersionView({
               </Button>
             )}
             {canRequest && (
-              <Button leftSection={<IconSend size={16} />} onClick={requestModal.open}>
-                Request approval
-              </Button>
+              <Tooltip
+                label="This version has an open request: it is decided, or expires, before another is opened"
+                disabled={!hasOpenRequest}
+                multiline
+                maw={320}
+              >
+                <Button
+                  leftSection={<IconSend size={16} />}
+                  // data-disabled, not disabled: a disabled button swallows the hover the tooltip needs.
+                  data-disabled={hasOpenRequest || undefined}
+                  onClick={(event) => (hasOpenRequest ? event.preventDefault() : requestModal.open())}
+                >
+                  Request approval
+                </Button>
+              </Tooltip>
             )}
           </Group>
         }
@@ -142,7 +154,6 @@ export function ModelVersionView({
           teamId={team.id}
           projectId={projectId}
           modelVersionId={current.id}
-          hasOpenRequest={hasOpenRequest}
           onDone={requestModal.close}
         />
       </Modal>

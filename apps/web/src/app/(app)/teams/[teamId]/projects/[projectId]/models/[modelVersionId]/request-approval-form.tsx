@@ -5,7 +5,7 @@ import {
   type ReleaseEnvironment,
   requestApprovalInput,
 } from '@cairn/core/schemas/approval-request';
-import { Alert, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -20,18 +20,11 @@ interface RequestApprovalFormProps {
   teamId: string;
   projectId: string;
   modelVersionId: string;
-  hasOpenRequest: boolean;
   onDone: () => void;
 }
 
 /** Asks the team's approvers to sign this version off for an environment, under the project's policy. */
-export function RequestApprovalForm({
-  teamId,
-  projectId,
-  modelVersionId,
-  hasOpenRequest,
-  onDone,
-}: RequestApprovalFormProps) {
+export function RequestApprovalForm({ teamId, projectId, modelVersionId, onDone }: RequestApprovalFormProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [environment, setEnvironment] = useState<ReleaseEnvironment | null>('PROD');
@@ -75,11 +68,6 @@ export function RequestApprovalForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {hasOpenRequest && (
-          <Alert color="blue" variant="light">
-            This version already has an open request. Approvers decide on each request separately.
-          </Alert>
-        )}
         <Text size="sm" c="dimmed">
           The project's approval policy decides what it takes: its metric gates, and approvals from approvers
           who did not register this version or author its run.
