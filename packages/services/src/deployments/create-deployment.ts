@@ -9,6 +9,7 @@ import { requireQueue, type ServiceContext } from '../context';
 import { enqueueJob } from '../jobs/enqueue-job';
 import { rolloutDeploymentJob } from '../jobs/job-contracts';
 import { projectForPerson } from '../model-versions/model-version-access';
+import { createDefaultAlertRules } from '../monitoring/create-default-alert-rules';
 import { planDeployment } from './plan-deployment';
 
 /**
@@ -77,6 +78,7 @@ export async function createDeployment(ctx: ServiceContext, input: CreateDeploym
         },
       },
     });
+    await createDefaultAlertRules(tx, deployment);
     await enqueueJob(tx, queue, rolloutDeploymentJob, {
       teamId: deployment.teamId,
       deploymentId: deployment.id,
