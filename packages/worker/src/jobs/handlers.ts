@@ -1,4 +1,5 @@
 import { answerPipelineApprovalHandler } from './answer-pipeline-approval.handler';
+import { collectDeploymentMetricsHandler } from './collect-deployment-metrics.handler';
 import { deliverWebhookHandler } from './deliver-webhook.handler';
 import { expireApprovalRequestsHandler } from './expire-approval-requests.handler';
 import type { JobHandler } from './job-runner';
@@ -22,4 +23,5 @@ export const HANDLERS: JobHandler<never>[] = [
   expireApprovalRequestsHandler as JobHandler<never>,
   reconcilePipelineRunHandler as JobHandler<never>,
   warmRunChartsHandler as JobHandler<never>,
+  collectDeploymentMetricsHandler as JobHandler<never>,
 ];
