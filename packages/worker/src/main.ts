@@ -7,6 +7,7 @@ import { auditAssumeRole } from './aws/audited-call';
 import { createTeamCredentialsProvider } from './aws/team-credentials';
 import { env } from './env';
 import { startHeartbeat } from './heartbeat';
+import { scheduleMetricCollection } from './jobs/collect-deployment-metrics.handler';
 import { scheduleApprovalExpiry } from './jobs/expire-approval-requests.handler';
 import { HANDLERS } from './jobs/handlers';
 import { registerHandlers } from './jobs/job-runner';
@@ -43,6 +44,7 @@ await registerHandlers(
   { batchSize: env.batchSize, localConcurrency: env.localConcurrency },
 );
 await scheduleApprovalExpiry(queue);
+await scheduleMetricCollection(queue);
 const heartbeat = startHeartbeat({
   db,
   workerId,

@@ -193,6 +193,21 @@ export const deleteDeploymentJob = defineJob({
   heartbeatSeconds: 10,
 });
 
+/**
+ * Reads every in-service endpoint's CloudWatch metrics since its last stored minute and evaluates
+ * its alert rules; the worker sends it every minute. A missed minute is caught up by the next run,
+ * so one retry is enough.
+ */
+export const collectDeploymentMetricsJob = defineJob({
+  name: 'deployment.collect-metrics',
+  payload: z.object({}),
+  retryLimit: 1,
+  retryDelay: 10,
+  retryDelayMax: 30,
+  expireInSeconds: 300,
+  heartbeatSeconds: 30,
+});
+
 export const JOB_CONTRACTS: readonly JobContract<unknown>[] = [
   verifyTeamAwsAccessJob,
   mirrorModelGroupJob,
@@ -207,6 +222,7 @@ export const JOB_CONTRACTS: readonly JobContract<unknown>[] = [
   reconcileDeploymentJob,
   deleteDeploymentJob,
   warmRunChartsJob,
+  collectDeploymentMetricsJob,
 ];
 
 export type JobPayload<C> = C extends JobContract<infer P> ? P : never;

@@ -1,0 +1,31 @@
+import { DescribeEndpointCommand, type SageMakerClient } from '@aws-sdk/client-sagemaker';
+import type { AdapterContext } from './adapter-support';
+import { orNullIfNotFound } from './adapter-support';
+
+export interface EndpointVariants {
+  /** Variants serving traffic (A/B test arms, or the one variant). */
+  production: string[];
+  /** Variants receiving a copy of the traffic, whose answers are not returned. */
+  shadow: string[];
+}
+
+/** The variant names an endpoint runs now (DescribeEndpoint); null when the endpoint is gone. */
+export function describeEndpointVariants(
+  ctx: AdapterContext<SageMakerClient>,
+  endpointName: string,
+): Promise<EndpointVariants | null> {
+  return orNullIfNotFound(async () => {
+    const output = await ctx.call(
+      {
+        service: 'sagemaker',
+        operation: 'DescribeEndpoint',
+        resourceType: 'sagemaker:endpoint',
+        resourceId: endpointName,
+      },
+      () => ctx.client.send(new DescribeEndpointCommand({ EndpointName: endpointName })),
+    );
+    const names = (variants: { VariantName?: string }[] | undefined) =>
+      (variants ?? []).flatMap((variant) => (variant.VariantName ? [variant.VariantName] : []));
+    return { production: names(output.ProductionVariants), shadow: names(output.ShadowProductionVariants) };
+  });
+}
