@@ -37,10 +37,10 @@ test('an engineer deploys to staging, shifts a canary, rolls back by hand and se
 }) => {
   test.setTimeout(12 * 60_000);
   await signInAs(page, 'engineer@example.com');
-  const projectPath = await projectUrl(page, PROJECT);
+  await projectUrl(page, PROJECT);
 
   // 1. All at once, real-time on ml.m5.large, to staging: a new endpoint.
-  await page.goto(`${projectPath}/deployments`);
+  await page.getByRole('link', { name: 'All deployments' }).click();
   await expect(page.getByRole('heading', { name: 'Deployments', level: 2 })).toBeVisible();
   await page.getByRole('link', { name: 'Deploy' }).click();
   await chooseStagingAndVersion(page, false);
@@ -55,12 +55,13 @@ test('an engineer deploys to staging, shifts a canary, rolls back by hand and se
   await expectStatus(page, 'In service');
   const endpointName = (await page.getByRole('heading', { level: 2 }).textContent()) ?? '';
   expect(endpointName).toContain('in staging');
-  const versionHref = await page.getByRole('link', { name: 'card-fraud-scorer v1' }).getAttribute('href');
-  const versionId = versionHref?.split('/').at(-1) ?? '';
   const firstDeploymentUrl = page.url();
 
-  // 2. The same version again as a canary: an update of that endpoint, priced with the bake overlap.
-  await page.goto(`${projectPath}/deploy?version=${versionId}`);
+  // 2. From the version's page, the same version again as a canary: an update of that endpoint,
+  // priced with the bake overlap.
+  await page.getByRole('link', { name: 'card-fraud-scorer v1' }).click();
+  await expect(page.getByRole('table', { name: 'Deployments of this version' })).toContainText('In service');
+  await page.getByRole('link', { name: 'Deploy', exact: true }).click();
   await chooseStagingAndVersion(page, true);
   await chooseSegment(page, 'Rollout strategy', 'Canary');
   await page.getByRole('textbox', { name: 'Bake time (s)' }).fill('30');

@@ -16,6 +16,7 @@ import { formatDateTime, formatUtc } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';
 import { ApiTokensPanel } from './api-tokens-panel';
 import { ApprovalPolicyPanel } from './approval-policy-panel';
+import { DeploymentsPanel } from './deployments-panel';
 import { ExperimentsPanel } from './experiments-panel';
 import { ModelGroupsPanel } from './model-groups-panel';
 import { PipelinesPanel } from './pipelines-panel';
@@ -121,6 +122,11 @@ export function ProjectView({ projectId }: { projectId: string }) {
       </Paper>
       <ExperimentsPanel teamId={team.id} projectId={current.id} isArchived={current.isArchived} />
       <ModelGroupsPanel teamId={team.id} projectId={current.id} isArchived={current.isArchived} />
+      <DeploymentsPanel
+        teamId={team.id}
+        projectId={current.id}
+        canDeploy={can(viewer, team.id, 'project:write') && !current.isArchived}
+      />
       <ApprovalPolicyPanel teamId={team.id} projectId={current.id} />
       <PipelinesPanel teamId={team.id} projectId={current.id} isArchived={current.isArchived} />
       {can(viewer, team.id, 'release:policy') && (

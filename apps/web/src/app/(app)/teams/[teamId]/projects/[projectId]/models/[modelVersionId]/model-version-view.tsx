@@ -3,8 +3,10 @@
 import { Button, Group, Modal, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import IconReplace from '@tabler/icons-react/icons/IconReplace';
+import IconRocket from '@tabler/icons-react/icons/IconRocket';
 import IconSend from '@tabler/icons-react/icons/IconSend';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useEffect, useMemo, useRef } from 'react';
 import { PageHeader } from '~/components/page-header';
 import { VersionApprovalBadges } from '~/components/release/release-badges';
@@ -20,6 +22,7 @@ import { ReplaceArtifactForm } from './replace-artifact-form';
 import { RequestApprovalForm } from './request-approval-form';
 import { StartPipelineMenu } from './start-pipeline-menu';
 import { VersionApprovalRequests } from './version-approval-requests';
+import { VersionDeployments } from './version-deployments';
 import { VersionTimeline } from './version-timeline';
 
 // While a request is open, a release pipeline runs or SageMaker has not caught up, all is polled.
@@ -96,6 +99,16 @@ export function ModelVersionView({
                 Replace artifact
               </Button>
             )}
+            {canWrite && (
+              <Button
+                component={Link}
+                href={`${projectPath}/deploy?version=${current.id}`}
+                variant="default"
+                leftSection={<IconRocket size={16} />}
+              >
+                Deploy
+              </Button>
+            )}
             {canRequest && (
               <Tooltip
                 label="This version has an open request: it is decided, or expires, before another is opened"
@@ -138,6 +151,12 @@ export function ModelVersionView({
           <ReleaseRunsPanel query={runs} teamId={team.id} />
         </Stack>
       </SimpleGrid>
+      <Stack gap="sm">
+        <Title order={3} fz="lg">
+          Deployments
+        </Title>
+        <VersionDeployments teamId={team.id} projectId={projectId} modelVersionId={current.id} />
+      </Stack>
       <Stack gap="sm">
         <Title order={3} fz="lg">
           History
