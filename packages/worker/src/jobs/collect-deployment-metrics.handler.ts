@@ -98,7 +98,8 @@ export async function collectDeploymentMetrics(
       continue;
     }
     const aws = openTeamAws(deps, {
-      team: { ...team, iamRoleArn: roleArn, awsRegion: deployment.environment.region },
+      team,
+      environment: deployment.environment,
       projectSlug: deployment.project.slug,
       requester: MONITOR,
       jobId: input.jobId,
