@@ -165,6 +165,41 @@ async function makeProjectWithWebhook() {
   return { teamId: team.teamId, projectId: project.id };
 }
 
+/** A firing alert on a fresh in-service deployment, under a rule of its own. */
+async function makeAlertRule(deploymentId: string | null = null) {
+  return t.db.alertRule.create({
+    data: {
+      teamId: team.teamId,
+      projectId: team.projectId,
+      deploymentId,
+      name: 'errors',
+      metric: 'error_rate_5xx',
+      statistic: 'Average',
+      comparator: 'GREATER_THAN',
+      threshold: 1,
+      windowMinutes: 5,
+      evaluationPeriods: 2,
+      severity: 'CRITICAL',
+    },
+  });
+}
+
+async function makeFiringAlert() {
+  const deployment = await makeDeployment();
+  const rule = await makeAlertRule(deployment.id);
+  return t.db.alert.create({
+    data: {
+      teamId: team.teamId,
+      projectId: team.projectId,
+      ruleId: rule.id,
+      deploymentId: deployment.id,
+      severity: 'CRITICAL',
+      firstValue: 12,
+      lastValue: 12,
+    },
+  });
+}
+
 /** A valid input for every procedure; a new procedure without one fails the matrix below. */
 const SAMPLE_INPUT: Record<string, () => Promise<unknown>> = {
   'me.get': async () => undefined,
@@ -334,6 +369,37 @@ const SAMPLE_INPUT: Record<string, () => Promise<unknown>> = {
       confirmName: deployment.awsResourceName,
     };
   },
+  'monitoring.metrics': async () => ({
+    teamId: team.teamId,
+    deploymentId: (await makeDeployment()).id,
+    range: '1h',
+  }),
+  'monitoring.alerts': async () => ({ teamId: team.teamId, projectId: team.projectId }),
+  'monitoring.openAlertSummary': async () => ({}),
+  'monitoring.acknowledge': async () => ({
+    teamId: team.teamId,
+    alertId: (await makeFiringAlert()).id,
+    note: 'looking into it',
+  }),
+  'monitoring.rules': async () => ({ teamId: team.teamId, projectId: team.projectId }),
+  'monitoring.createRule': async () => ({
+    teamId: team.teamId,
+    projectId: team.projectId,
+    name: 'CPU hot',
+    metric: 'cpu_utilization',
+    statistic: 'Average',
+    comparator: 'GREATER_THAN',
+    threshold: 80,
+    windowMinutes: 10,
+    evaluationPeriods: 2,
+    severity: 'WARNING',
+  }),
+  'monitoring.updateRule': async () => ({
+    teamId: team.teamId,
+    ruleId: (await makeAlertRule()).id,
+    threshold: 2,
+  }),
+  'monitoring.deleteRule': async () => ({ teamId: team.teamId, ruleId: (await makeAlertRule()).id }),
   'notification.list': async () => undefined,
   'notification.markRead': async () => ({}),
   'webhook.get': async () => ({ teamId: team.teamId, projectId: team.projectId }),

@@ -8,6 +8,7 @@ import { meRouter } from './routers/me';
 import { memberRouter } from './routers/member';
 import { modelGroupRouter } from './routers/model-group';
 import { modelVersionRouter } from './routers/model-version';
+import { monitoringRouter } from './routers/monitoring';
 import { notificationRouter } from './routers/notification';
 import { opsRouter } from './routers/ops';
 import { pipelineRouter } from './routers/pipeline';
@@ -30,6 +31,7 @@ export const appRouter = createRouter({
   pipeline: pipelineRouter,
   environment: environmentRouter,
   deployment: deploymentRouter,
+  monitoring: monitoringRouter,
   approval: approvalRouter,
   approvalPolicy: approvalPolicyRouter,
   notification: notificationRouter,
