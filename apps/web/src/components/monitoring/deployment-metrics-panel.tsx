@@ -1,0 +1,137 @@
+'use client';
+
+import { METRIC_RANGES, type MetricRange } from '@cairn/core/monitoring/monitoring-schemas';
+import { Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ErrorState, LoadingRows } from '~/components/states';
+import { useTRPC } from '~/trpc/client';
+import { buildMonitoringCharts, formatChartValue, type MonitoringChart } from './monitoring-charts';
+
+const POLL_MS = 30_000;
+const RANGE_LABEL: Record<MetricRange, string> = {
+  '1h': '1 h',
+  '6h': '6 h',
+  '24h': '24 h',
+  '7d': '7 d',
+  '30d': '30 d',
+};
+
+interface DeploymentMetricsPanelProps {
+  teamId: string;
+  deploymentId: string;
+}
+
+/** The deployment's endpoint metrics as line charts, one per metric group, per variant for shadow and A/B endpoints. */
+export function DeploymentMetricsPanel({ teamId, deploymentId }: DeploymentMetricsPanelProps) {
+  const trpc = useTRPC();
+  const [range, setRange] = useState<MetricRange>('1h');
+  const metrics = useQuery({
+    ...trpc.monitoring.metrics.queryOptions({ teamId, deploymentId, range }),
+    refetchInterval: POLL_MS,
+    placeholderData: (previous) => previous,
+  });
+  const isLong = range === '7d' || range === '30d';
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={3}>Metrics</Title>
+        <SegmentedControl
+          aria-label="Time range"
+          size="xs"
+          value={range}
+          onChange={(value) => setRange(value as MetricRange)}
+          data={METRIC_RANGES.map((value) => ({ value, label: RANGE_LABEL[value] }))}
+        />
+      </Group>
+      {metrics.isPending ? (
+        <LoadingRows rows={2} height={220} />
+      ) : metrics.isError ? (
+        <ErrorState error={metrics.error} onRetry={() => void metrics.refetch()} />
+      ) : metrics.data.series.length === 0 ? (
+        <Paper withBorder p="lg">
+          <Text size="sm" c="dimmed" ta="center">
+            No metrics in the last {RANGE_LABEL[range]}. Cairn reads them from CloudWatch every minute while
+            the endpoint is in service.
+          </Text>
+        </Paper>
+      ) : (
+        <>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            {buildMonitoringCharts(metrics.data.series).map((chart) => (
+              <TimeChart key={chart.id} chart={chart} isLong={isLong} />
+            ))}
+          </SimpleGrid>
+          {metrics.data.bucketMinutes > 1 && (
+            <Text size="xs" c="dimmed">
+              Each point averages {metrics.data.bucketMinutes} minutes; long series are downsampled to at most
+              500 points, keeping their spikes.
+            </Text>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const fullFormat = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+});
+
+function TimeChart({ chart, isLong }: { chart: MonitoringChart; isLong: boolean }) {
+  return (
+    <Paper withBorder p="sm" role="figure" aria-label={`Chart of ${chart.title}`}>
+      <Text fw={600} size="sm" mb={4}>
+        {chart.title}
+      </Text>
+      <div style={{ height: 220 }}>
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={chart.rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#e9ecef" />
+            <XAxis
+              dataKey="t"
+              type="number"
+              scale="time"
+              domain={['dataMin', 'dataMax']}
+              tick={{ fontSize: 11 }}
+              tickFormatter={(value: number) => (isLong ? dayFormat : timeFormat).format(value)}
+            />
+            <YAxis
+              type="number"
+              domain={['auto', 'auto']}
+              tick={{ fontSize: 11 }}
+              width={56}
+              tickFormatter={(value: number) => formatChartValue(value, chart.unit)}
+            />
+            <Tooltip
+              labelFormatter={(value) => `${fullFormat.format(Number(value))} UTC`}
+              formatter={(value) =>
+                typeof value === 'number' ? formatChartValue(value, chart.unit) : String(value)
+              }
+            />
+            {chart.lines.length > 1 && <Legend wrapperStyle={{ fontSize: 11 }} />}
+            {chart.lines.map((line) => (
+              <Line
+                key={line.id}
+                dataKey={line.id}
+                name={line.label}
+                stroke={line.color}
+                strokeWidth={line.isVariant ? 1.25 : 1.75}
+                strokeDasharray={line.isVariant ? '4 2' : undefined}
+                dot={chart.rows.length === 1}
+                connectNulls
+                isAnimationActive={false}
+                type="linear"
+              />
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </Paper>
+  );
+}
