@@ -23,9 +23,14 @@ export function DeploymentsPanel({ teamId, projectId, canDeploy }: DeploymentsPa
   return (
     <Stack gap="sm">
       <Group justify="space-between">
-        <Title order={3} fz="lg">
-          Deployments
-        </Title>
+        <div>
+          <Title order={3} fz="lg">
+            Deployments
+          </Title>
+          <Text size="sm" c="dimmed">
+            What runs in dev, staging and prod, as SageMaker endpoints or batch transform jobs.
+          </Text>
+        </div>
         <Group gap="xs">
           <Button component={Link} href={`${projectPath}/deployments`} variant="default" size="xs">
             All deployments

@@ -147,14 +147,12 @@ export function DeployWizardView({
   if (projectVersions.error)
     return <ErrorState error={projectVersions.error} onRetry={() => projectVersions.refetch()} />;
   const isArchived = project.data.isArchived;
-  const isBlockedForMe = preview.data?.budgetCheck.level === 'block' && !canOverride;
+  const isBlockedForMe = isCurrent && preview.data?.budgetCheck.level === 'block' && !canOverride;
+  // An incomplete form keeps Deploy clickable: the click shows which fields are missing. A refusal
+  // or a budget block the user cannot lift disables it; the reasons are on screen.
+  const hasRefusals = isCurrent && (preview.data?.issues.length ?? 0) > 0;
   const isDeployable =
-    canDeploy &&
-    !isArchived &&
-    isSpecValid &&
-    isCurrent &&
-    preview.data?.issues.length === 0 &&
-    !isBlockedForMe;
+    canDeploy && !isArchived && !hasRefusals && !isBlockedForMe && (!isSpecValid || isCurrent);
   const fields = { state, onChange: change, errors };
 
   return (

@@ -93,23 +93,23 @@ export function DeploymentPreviewPanel(props: DeploymentPreviewPanelProps) {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Monthly cost</Table.Th>
-                  <Table.Th ta="right">Quantity</Table.Th>
                   <Table.Th ta="right">USD</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {preview.cost.lines.map((line) => (
                   <Table.Tr key={line.label}>
-                    <Table.Td>{line.label}</Table.Td>
-                    <Table.Td ta="right">
-                      {quantity(line.quantity)} {line.unit} x ${line.unitPriceUsd}
+                    <Table.Td>
+                      {line.label}
+                      <Text size="xs" c="dimmed">
+                        {quantity(line.quantity)} {line.unit} x ${line.unitPriceUsd}
+                      </Text>
                     </Table.Td>
                     <Table.Td ta="right">{formatUsd(line.usd)}</Table.Td>
                   </Table.Tr>
                 ))}
                 <Table.Tr>
                   <Table.Td fw={600}>Total a month</Table.Td>
-                  <Table.Td />
                   <Table.Td ta="right" fw={600} data-testid="preview-total">
                     {formatUsd(preview.cost.totalUsd)}
                   </Table.Td>
