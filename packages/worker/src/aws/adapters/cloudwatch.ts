@@ -1,6 +1,7 @@
 import {
   type CloudWatchClient,
   type ComparisonOperator,
+  DeleteAlarmsCommand,
   DescribeAlarmsCommand,
   GetMetricDataCommand,
   type MetricDataQuery,
@@ -102,7 +103,9 @@ export interface MetricAlarmInput {
   namespace: string;
   metricName: string;
   dimensions: Record<string, string>;
-  statistic: Statistic;
+  /** Exactly one of statistic and extendedStatistic (a percentile such as 'p99'). */
+  statistic?: Statistic;
+  extendedStatistic?: string;
   periodSeconds: number;
   evaluationPeriods: number;
   datapointsToAlarm?: number;
@@ -131,6 +134,7 @@ export async function putMetricAlarm(ctx: CloudWatch, input: MetricAlarmInput) {
           MetricName: input.metricName,
           Dimensions: Object.entries(input.dimensions).map(([Name, Value]) => ({ Name, Value })),
           Statistic: input.statistic,
+          ExtendedStatistic: input.extendedStatistic,
           Period: input.periodSeconds,
           EvaluationPeriods: input.evaluationPeriods,
           DatapointsToAlarm: input.datapointsToAlarm,
@@ -142,6 +146,25 @@ export async function putMetricAlarm(ctx: CloudWatch, input: MetricAlarmInput) {
       ),
   );
   return { alarmName };
+}
+
+/**
+ * Deletes the named alarms that exist. CloudWatch refuses the whole call if any name is unknown,
+ * so the existing ones are looked up first; a retry after a partial run deletes what is left.
+ */
+export async function deleteAlarms(ctx: CloudWatch, alarmNames: string[]) {
+  const existing = (await describeAlarms(ctx, alarmNames)).map((alarm) => alarm.alarmName);
+  if (existing.length === 0) return { deleted: [] as string[] };
+  await ctx.call(
+    {
+      service: 'cloudwatch',
+      operation: 'DeleteAlarms',
+      resourceType: 'cloudwatch:alarm',
+      resourceId: existing.join(','),
+    },
+    () => ctx.client.send(new DeleteAlarmsCommand({ AlarmNames: existing })),
+  );
+  return { deleted: existing };
 }
 
 export interface AlarmState {

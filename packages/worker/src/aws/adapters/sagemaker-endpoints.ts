@@ -7,6 +7,7 @@ import {
   DescribeEndpointConfigCommand,
   DescribeModelCommand,
   type EndpointStatus,
+  type PendingProductionVariantSummary,
   type ProductionVariant,
   type SageMakerClient,
   UpdateEndpointCommand,
@@ -62,36 +63,90 @@ export function createModel(ctx: SageMaker, input: CreateModelInput) {
   );
 }
 
-/** Where a variant runs: provisioned instances or serverless. */
+/** Where a variant runs: provisioned instances or serverless (optionally with warm capacity). */
 export type VariantCapacity =
   | { kind: 'instances'; instanceType: string; instanceCount: number }
-  | { kind: 'serverless'; memorySizeMb: number; maxConcurrency: number };
+  | { kind: 'serverless'; memorySizeMb: number; maxConcurrency: number; provisionedConcurrency?: number };
 
-export interface CreateEndpointConfigInput {
-  /** Each config is its own domain row (a deployment revision), so updates get fresh names. */
-  endpointConfigId: string;
+export interface EndpointVariantInput {
+  variantName: string;
   modelName: string;
   capacity: VariantCapacity;
-  variantName?: string;
+  /** Relative share of traffic (production) or of the copied traffic (shadow); 1 when unset. */
+  weight?: number;
+}
+
+/** A variant Cairn defines, or one copied as is from another config (the live ones beside a shadow). */
+export type ConfigVariant = EndpointVariantInput | { asIs: ProductionVariant };
+
+interface EndpointConfigBase {
+  /** Each config is its own domain row (a deployment revision), so updates get fresh names. */
+  endpointConfigId: string;
+  /** Variants that receive a copy of production traffic (SageMaker shadow testing). */
+  shadowVariants?: EndpointVariantInput[];
   /** Set for asynchronous inference: where SageMaker writes the results. */
   asyncOutputS3Uri?: string;
+  /** Asynchronous inference: where SageMaker writes the failures. */
+  asyncFailureS3Uri?: string;
+  asyncMaxConcurrentInvocationsPerInstance?: number;
   tags?: Record<string, string>;
 }
 
-function productionVariant(input: CreateEndpointConfigInput): ProductionVariant {
-  const { capacity } = input;
-  const base = { VariantName: input.variantName ?? 'primary', ModelName: input.modelName };
-  return capacity.kind === 'instances'
-    ? {
-        ...base,
-        InstanceType: capacity.instanceType as ProductionVariant['InstanceType'],
-        InitialInstanceCount: capacity.instanceCount,
-        InitialVariantWeight: 1,
-      }
-    : {
-        ...base,
-        ServerlessConfig: { MemorySizeInMB: capacity.memorySizeMb, MaxConcurrency: capacity.maxConcurrency },
-      };
+export type CreateEndpointConfigInput = EndpointConfigBase &
+  ({ modelName: string; capacity: VariantCapacity; variantName?: string } | { variants: ConfigVariant[] });
+
+function productionVariant(variant: EndpointVariantInput): ProductionVariant {
+  const { capacity } = variant;
+  const base = { VariantName: variant.variantName, ModelName: variant.modelName };
+  if (capacity.kind === 'instances') {
+    return {
+      ...base,
+      InstanceType: capacity.instanceType as ProductionVariant['InstanceType'],
+      InitialInstanceCount: capacity.instanceCount,
+      InitialVariantWeight: variant.weight ?? 1,
+    };
+  }
+  return {
+    ...base,
+    ...(variant.weight !== undefined ? { InitialVariantWeight: variant.weight } : {}),
+    ServerlessConfig: {
+      MemorySizeInMB: capacity.memorySizeMb,
+      MaxConcurrency: capacity.maxConcurrency,
+      ...(capacity.provisionedConcurrency ? { ProvisionedConcurrency: capacity.provisionedConcurrency } : {}),
+    },
+  };
+}
+
+function productionVariants(input: CreateEndpointConfigInput): ProductionVariant[] {
+  if ('variants' in input) {
+    return input.variants.map((variant) => ('asIs' in variant ? variant.asIs : productionVariant(variant)));
+  }
+  return [
+    productionVariant({
+      variantName: input.variantName ?? 'primary',
+      modelName: input.modelName,
+      capacity: input.capacity,
+    }),
+  ];
+}
+
+function asyncInferenceConfig(input: CreateEndpointConfigInput) {
+  if (!input.asyncOutputS3Uri) return {};
+  return {
+    AsyncInferenceConfig: {
+      OutputConfig: {
+        S3OutputPath: input.asyncOutputS3Uri,
+        ...(input.asyncFailureS3Uri ? { S3FailurePath: input.asyncFailureS3Uri } : {}),
+      },
+      ...(input.asyncMaxConcurrentInvocationsPerInstance
+        ? {
+            ClientConfig: {
+              MaxConcurrentInvocationsPerInstance: input.asyncMaxConcurrentInvocationsPerInstance,
+            },
+          }
+        : {}),
+    },
+  };
 }
 
 /** CreateEndpointConfig under `cairn-epc-<id>`; adopts an existing one. */
@@ -104,10 +159,11 @@ export function createEndpointConfig(ctx: SageMaker, input: CreateEndpointConfig
         ctx.client.send(
           new CreateEndpointConfigCommand({
             EndpointConfigName: endpointConfigName,
-            ProductionVariants: [productionVariant(input)],
-            ...(input.asyncOutputS3Uri
-              ? { AsyncInferenceConfig: { OutputConfig: { S3OutputPath: input.asyncOutputS3Uri } } }
+            ProductionVariants: productionVariants(input),
+            ...(input.shadowVariants?.length
+              ? { ShadowProductionVariants: input.shadowVariants.map(productionVariant) }
               : {}),
+            ...asyncInferenceConfig(input),
             Tags: toAwsTags(input.tags),
           }),
         ),
@@ -129,6 +185,18 @@ export function createEndpointConfig(ctx: SageMaker, input: CreateEndpointConfig
   );
 }
 
+/** The production variants of an existing config, as declared (to run them again beside a shadow). */
+export async function describeEndpointConfigVariants(
+  ctx: SageMaker,
+  endpointConfigName: string,
+): Promise<ProductionVariant[]> {
+  const output = await ctx.call(
+    target('DescribeEndpointConfig', 'sagemaker:endpoint-config', endpointConfigName),
+    () => ctx.client.send(new DescribeEndpointConfigCommand({ EndpointConfigName: endpointConfigName })),
+  );
+  return required(output.ProductionVariants, 'ProductionVariants');
+}
+
 export interface EndpointState {
   endpointName: string;
   endpointArn: string;
@@ -138,6 +206,23 @@ export interface EndpointState {
   pendingEndpointConfigName: string | null;
   failureReason: string | null;
   lastModifiedAt: Date | null;
+  /**
+   * Share of traffic (0-100) an update in flight has moved to the new fleet: CurrentWeight against
+   * DesiredWeight of the pending variants. Null when no update runs or AWS does not say.
+   */
+  trafficPercent: number | null;
+}
+
+function trafficPercent(variants: PendingProductionVariantSummary[] | undefined): number | null {
+  if (!variants?.length) return null;
+  let current = 0;
+  let desired = 0;
+  for (const variant of variants) {
+    if (variant.CurrentWeight === undefined || variant.DesiredWeight === undefined) return null;
+    current += variant.CurrentWeight;
+    desired += variant.DesiredWeight;
+  }
+  return desired > 0 ? Math.round((current / desired) * 100) : null;
 }
 
 async function describe(ctx: SageMaker, endpointName: string): Promise<EndpointState> {
@@ -152,6 +237,7 @@ async function describe(ctx: SageMaker, endpointName: string): Promise<EndpointS
     pendingEndpointConfigName: output.PendingDeploymentSummary?.EndpointConfigName ?? null,
     failureReason: output.FailureReason ?? null,
     lastModifiedAt: output.LastModifiedTime ?? null,
+    trafficPercent: trafficPercent(output.PendingDeploymentSummary?.ProductionVariants),
   };
 }
 
@@ -162,13 +248,15 @@ export function describeEndpoint(ctx: SageMaker, endpointName: string): Promise<
 
 export interface CreateEndpointInput {
   deploymentId: string;
+  /** The name the deployment recorded; `cairn-ep-<deployment id>` when unset. */
+  endpointName?: string;
   endpointConfigName: string;
   tags?: Record<string, string>;
 }
 
 /** CreateEndpoint under `cairn-ep-<deployment id>`; adopts the endpoint if it already exists. */
 export function createEndpoint(ctx: SageMaker, input: CreateEndpointInput) {
-  const endpointName = awsResourceName('endpoint', input.deploymentId);
+  const endpointName = input.endpointName ?? awsResourceName('endpoint', input.deploymentId);
   return createOrAdopt(
     async () => {
       const output = await ctx.call(target('CreateEndpoint', 'sagemaker:endpoint', endpointName), () =>

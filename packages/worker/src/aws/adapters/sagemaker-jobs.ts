@@ -5,6 +5,7 @@ import {
   type PipelineExecutionStatus,
   type SageMakerClient,
   StartPipelineExecutionCommand,
+  StopTransformJobCommand,
   type TransformInstanceType,
   type TransformJobStatus,
 } from '@aws-sdk/client-sagemaker';
@@ -27,6 +28,10 @@ export interface CreateTransformJobInput {
   contentType?: string;
   splitType?: 'None' | 'Line' | 'RecordIO' | 'TFRecord';
   maxPayloadMb?: number;
+  batchStrategy?: 'MultiRecord' | 'SingleRecord';
+  /** 'Input' writes each input record beside its prediction. */
+  joinSource?: 'None' | 'Input';
+  maxConcurrentTransforms?: number;
   tags?: Record<string, string>;
 }
 
@@ -67,12 +72,19 @@ export function createTransformJob(ctx: SageMaker, input: CreateTransformJobInpu
                 ContentType: input.contentType,
                 SplitType: input.splitType,
               },
-              TransformOutput: { S3OutputPath: input.outputS3Uri },
+              // Split by line, the results come back one per line too, in the input's order.
+              TransformOutput: {
+                S3OutputPath: input.outputS3Uri,
+                ...(input.splitType === 'Line' ? { AssembleWith: 'Line' as const } : {}),
+              },
               TransformResources: {
                 InstanceType: input.instanceType as TransformInstanceType,
                 InstanceCount: input.instanceCount,
               },
               MaxPayloadInMB: input.maxPayloadMb,
+              BatchStrategy: input.batchStrategy,
+              MaxConcurrentTransforms: input.maxConcurrentTransforms,
+              ...(input.joinSource === 'Input' ? { DataProcessing: { JoinSource: 'Input' as const } } : {}),
               Tags: toAwsTags(input.tags),
             }),
           ),
@@ -89,6 +101,19 @@ export function createTransformJob(ctx: SageMaker, input: CreateTransformJobInpu
 /** DescribeTransformJob; null when no such job exists. */
 export function describeTransformJob(ctx: SageMaker, transformJobName: string) {
   return orNullIfNotFound(() => describeJob(ctx, transformJobName));
+}
+
+/**
+ * Stops a transform job that is still running; a job that already ended or never existed is left
+ * as it is. Answers the job's state after the request (null when there is no such job).
+ */
+export async function stopTransformJob(ctx: SageMaker, transformJobName: string) {
+  const job = await describeTransformJob(ctx, transformJobName);
+  if (job?.status !== 'InProgress') return job;
+  await ctx.call(target('StopTransformJob', 'sagemaker:transform-job', transformJobName), () =>
+    ctx.client.send(new StopTransformJobCommand({ TransformJobName: transformJobName })),
+  );
+  return describeTransformJob(ctx, transformJobName);
 }
 
 export interface StartSageMakerPipelineInput {
