@@ -1,11 +1,14 @@
 import { answerPipelineApprovalHandler } from './answer-pipeline-approval.handler';
 import { collectDeploymentMetricsHandler } from './collect-deployment-metrics.handler';
+import { deleteDeploymentHandler } from './delete-deployment.handler';
 import { deliverWebhookHandler } from './deliver-webhook.handler';
 import { expireApprovalRequestsHandler } from './expire-approval-requests.handler';
 import type { JobHandler } from './job-runner';
 import { mirrorModelGroupHandler } from './mirror-model-group.handler';
+import { reconcileDeploymentHandler } from './reconcile-deployment.handler';
 import { reconcilePipelineRunHandler } from './reconcile-pipeline-run.handler';
 import { registerModelVersionHandler } from './register-model-version.handler';
+import { rolloutDeploymentHandler } from './rollout-deployment.handler';
 import { startPipelineRunHandler } from './start-pipeline-run.handler';
 import { syncModelVersionApprovalHandler } from './sync-model-version-approval.handler';
 import { verifyTeamAwsAccessHandler } from './verify-team-aws-access.handler';
@@ -24,4 +27,7 @@ export const HANDLERS: JobHandler<never>[] = [
   reconcilePipelineRunHandler as JobHandler<never>,
   warmRunChartsHandler as JobHandler<never>,
   collectDeploymentMetricsHandler as JobHandler<never>,
+  rolloutDeploymentHandler as JobHandler<never>,
+  reconcileDeploymentHandler as JobHandler<never>,
+  deleteDeploymentHandler as JobHandler<never>,
 ];
