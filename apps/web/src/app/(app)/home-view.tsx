@@ -6,6 +6,7 @@ import IconShieldCheck from '@tabler/icons-react/icons/IconShieldCheck';
 import IconUsersGroup from '@tabler/icons-react/icons/IconUsersGroup';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { OpenAlertsSummary } from '~/components/monitoring/open-alerts-summary';
 import { PageHeader } from '~/components/page-header';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
 import { useViewer } from '~/components/viewer-context';
@@ -48,6 +49,7 @@ export function HomeView() {
           description="Ask a team admin to add you by your email address. You will see its projects here."
         />
       )}
+      {teams.data && teams.data.length > 0 && <OpenAlertsSummary />}
       {teams.data?.map((team) => (
         <TeamSection key={team.id} team={team} />
       ))}

@@ -6,6 +6,7 @@ import { notifications } from '@mantine/notifications';
 import IconArchive from '@tabler/icons-react/icons/IconArchive';
 import IconArchiveOff from '@tabler/icons-react/icons/IconArchiveOff';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { OpenAlertsSummary } from '~/components/monitoring/open-alerts-summary';
 import { PageHeader } from '~/components/page-header';
 import { ErrorState, LoadingRows } from '~/components/states';
 import { useCurrentTeam } from '~/components/team-context';
@@ -120,6 +121,7 @@ export function ProjectView({ projectId }: { projectId: string }) {
           <Detail label="Created" value={formatUtc(current.createdAt)} />
         </Group>
       </Paper>
+      <OpenAlertsSummary teamId={team.id} projectId={current.id} />
       <ExperimentsPanel teamId={team.id} projectId={current.id} isArchived={current.isArchived} />
       <ModelGroupsPanel teamId={team.id} projectId={current.id} isArchived={current.isArchived} />
       <DeploymentsPanel
