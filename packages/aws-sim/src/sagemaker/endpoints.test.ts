@@ -137,6 +137,39 @@ describe('sagemaker endpoints', () => {
     expect(described.FailureReason).toContain('fraud-prod-5xx');
   }
 
+  it('ends UpdateRollbackFailed when the old fleet cannot come back, and takes an update from there', async () => {
+    const slowSim = await startAwsSim({ port: 0, timeScale: 0.02 });
+    const sm = sageMaker(slowSim);
+    try {
+      await modelAndConfig('stuck-v1', undefined, sm);
+      await modelAndConfig('stuck-v2', undefined, sm);
+      await sm.send(new CreateEndpointCommand({ EndpointName: 'stuck', EndpointConfigName: 'stuck-v1' }));
+      await pollUntil(status('stuck', sm), (value) => value === 'InService');
+      await admin(slowSim, 'POST', '/_sim/faults', { failResource: 'stuck-v1' });
+      await sm.send(
+        new UpdateEndpointCommand({
+          EndpointName: 'stuck',
+          EndpointConfigName: 'stuck-v2',
+          DeploymentConfig: {
+            ...CANARY,
+            AutoRollbackConfiguration: { Alarms: [{ AlarmName: 'stuck-5xx' }] },
+          },
+        }),
+      );
+      await admin(slowSim, 'POST', '/_sim/alarms', { name: 'stuck-5xx', state: 'ALARM' });
+      const { seen } = await pollUntil(status('stuck', sm), (value) => value === 'UpdateRollbackFailed');
+      expectStatesInOrder(seen, ['Updating', 'RollingBack', 'UpdateRollbackFailed']);
+      const described = await sm.send(new DescribeEndpointCommand({ EndpointName: 'stuck' }));
+      expect(described.FailureReason).toContain('could not be restored');
+      await admin(slowSim, 'DELETE', '/_sim/faults');
+      await admin(slowSim, 'DELETE', '/_sim/alarms');
+      await sm.send(new UpdateEndpointCommand({ EndpointName: 'stuck', EndpointConfigName: 'stuck-v2' }));
+      expect(await status('stuck', sm)()).toBe('Updating');
+    } finally {
+      await slowSim.close();
+    }
+  });
+
   it('ends Failed when the model image is bad', async () => {
     await modelAndConfig('broken-v1', '123456789012.dkr.ecr.us-east-1.amazonaws.com/fail:1');
     await client.send(new CreateEndpointCommand({ EndpointName: 'broken', EndpointConfigName: 'broken-v1' }));

@@ -11,7 +11,14 @@ import {
 } from './endpoint-deployment';
 import type { SageMakerStore } from './store';
 
-export type EndpointStatus = 'Creating' | 'InService' | 'Updating' | 'RollingBack' | 'Deleting' | 'Failed';
+export type EndpointStatus =
+  | 'Creating'
+  | 'InService'
+  | 'Updating'
+  | 'RollingBack'
+  | 'UpdateRollbackFailed'
+  | 'Deleting'
+  | 'Failed';
 
 export interface EndpointRecord extends Tracked {
   configName: string;
@@ -95,6 +102,14 @@ export function advanceEndpoint(
     }
   }
   if (endpoint.status === 'RollingBack' && now >= endpoint.transitionEndsAt) {
+    // A failResource fault naming the config to return to makes the old fleet fail to come back.
+    if (context.faults.shouldFail(endpoint.configName)) {
+      endpoint.status = 'UpdateRollbackFailed';
+      endpoint.failureReason = `Rollback failed: the fleet for "${endpoint.configName}" could not be restored after alarm ${endpoint.update?.rolledBackBy} fired. Update the endpoint to a working config.`;
+      endpoint.lastModifiedAt = endpoint.transitionEndsAt;
+      endpoint.update = undefined;
+      return;
+    }
     endpoint.status = 'InService';
     endpoint.failureReason = `Update rolled back: alarm ${endpoint.update?.rolledBackBy} was in ALARM during the deployment.`;
     endpoint.lastModifiedAt = endpoint.transitionEndsAt;
@@ -159,7 +174,8 @@ export function updateEndpoint(call: Call) {
   problems.throwIfAny();
   const deployment = parseDeploymentConfig(rawDeployment);
   const endpoint = findEndpoint(call, name as string);
-  if (endpoint.status !== 'InService') {
+  // After a failed rollback SageMaker takes an update again: that is how the endpoint is repaired.
+  if (endpoint.status !== 'InService' && endpoint.status !== 'UpdateRollbackFailed') {
     throw new SimError(
       'ValidationException',
       `Cannot update in-progress endpoint "${endpoint.arn}". Endpoint status is ${endpoint.status}.`,
