@@ -152,6 +152,37 @@ describe.concurrent('endpoint rollouts', () => {
     ]);
   });
 
+  it('records UPDATE_ROLLBACK_FAILED when SageMaker cannot bring the old fleet back', async () => {
+    const { team, version, first } = await liveEndpoint();
+    const v2 = await version(2);
+    await simAdmin(stack, 'POST', '/_sim/faults', { failResource: first.endpointConfigName });
+    const second = await deploy(stack, team, {
+      ...REALTIME,
+      modelVersionId: v2.id,
+      strategy: { kind: 'LINEAR', stepPercent: 50, intervalSeconds: 300 },
+    });
+    await deploymentReaching(t.db, second.id, ['UPDATING']);
+    await simAdmin(stack, 'POST', `/_sim/endpoints/${first.awsResourceName}/traffic`, { errorRate: 0.5 });
+    const done = await deploymentReaching(t.db, second.id, [
+      'UPDATE_ROLLBACK_FAILED',
+      'FAILED',
+      'IN_SERVICE',
+    ]);
+    expect(done.status).toBe('UPDATE_ROLLBACK_FAILED');
+    expect(done.statusReason).toContain('could not be restored');
+    expect(statusesOf(done.events)).toEqual([
+      'PENDING',
+      'UPDATING',
+      'ROLLING_BACK',
+      'UPDATE_ROLLBACK_FAILED',
+    ]);
+    const notes = await t.db.notification.findMany({
+      where: { userId: team.engineer.id },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(notes.at(-1)?.title).toBe('card-fraud v2 in staging could not roll back');
+  });
+
   it('rolls back by hand to the previous config, then deletes the endpoint', async () => {
     const { team, version, first } = await liveEndpoint();
     const v2 = await version(2);
