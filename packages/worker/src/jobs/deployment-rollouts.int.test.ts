@@ -82,6 +82,8 @@ describe.concurrent('endpoint rollouts', () => {
       ...REALTIME,
       modelVersionId: v2.id,
       strategy: { kind: 'CANARY', canaryPercent: 25, bakeSeconds: 20 },
+      terminationWaitSeconds: 5,
+      maximumExecutionTimeoutSeconds: 1800,
     });
     expect(second.awsResourceName).toBe(first.awsResourceName);
     const done = await deploymentReaching(t.db, second.id, ['IN_SERVICE', 'FAILED']);
@@ -111,6 +113,8 @@ describe.concurrent('endpoint rollouts', () => {
           CanarySize: { Type: 'CAPACITY_PERCENT', Value: 25 },
           WaitIntervalInSeconds: 20,
         },
+        TerminationWaitInSeconds: 5,
+        MaximumExecutionTimeoutInSeconds: 1800,
       },
       AutoRollbackConfiguration: {
         Alarms: rollbackAlarmNames(second.id).map((AlarmName) => ({ AlarmName })),
@@ -150,6 +154,22 @@ describe.concurrent('endpoint rollouts', () => {
       'card-fraud v2 in staging is rolling back',
       'card-fraud v2 in staging was rolled back',
     ]);
+
+    // Deleting the failed update takes its alarms, not the endpoint that serves version 1.
+    await deleteDeployment(
+      { ...contextFor(t.db, team.engineer), queue: stack.producer },
+      {
+        teamId: team.teamId,
+        deploymentId: second.id,
+        reason: 'clean up',
+        confirmName: second.awsResourceName,
+      },
+    );
+    const deleted = await deploymentReaching(t.db, second.id, ['DELETED']);
+    expect(deleted.events.at(-1)?.detail).toContain('left running');
+    expect((await simResources(stack, 'endpoint', first.awsResourceName))[0]?.status).toBe('InService');
+    const alarms = await simResources(stack, 'alarm');
+    expect(alarms.filter((alarm) => rollbackAlarmNames(second.id).includes(alarm.name))).toEqual([]);
   });
 
   it('records UPDATE_ROLLBACK_FAILED when SageMaker cannot bring the old fleet back', async () => {
