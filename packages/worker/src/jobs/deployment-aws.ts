@@ -4,8 +4,6 @@ import { type DeploymentSpec, deploymentSpecSchema } from '@cairn/core/schemas/d
 import type { PrismaClient } from '@cairn/db/client';
 import type { Deployment, Environment, ModelVersion, Team } from '@cairn/db/generated/prisma/client';
 import type { DeploymentStateChange } from '@cairn/services/deployments/record-deployment-state';
-import { putMetricAlarm } from '../aws/adapters/cloudwatch';
-import type { DeploymentGuardrails } from '../aws/adapters/deployment-config';
 import {
   type ConfigVariant,
   createEndpoint,
@@ -16,6 +14,8 @@ import {
   updateEndpoint,
 } from '../aws/adapters/sagemaker-endpoints';
 import { createTransformJob } from '../aws/adapters/sagemaker-jobs';
+import { putRollbackAlarms } from './deployment-alarms';
+import { describeShift, guardrailsFor } from './deployment-guardrails';
 import type { TeamAws } from './team-aws';
 
 /** A deployment with what its rollout needs: where it goes, what it runs, whom it replaces. */
@@ -56,53 +56,6 @@ export function teamAwsFor(
       roleArnOverride: deployment.environment.roleArnOverride,
     },
   };
-}
-
-/** The alarms that roll an update back: 5xx errors and p99 model latency on the endpoint. */
-export function rollbackAlarmNames(deploymentId: string): string[] {
-  return [alarmId(deploymentId, 'errors'), alarmId(deploymentId, 'latency')].map((id) =>
-    awsResourceName('alarm', id),
-  );
-}
-
-function alarmId(deploymentId: string, kind: 'errors' | 'latency') {
-  return clientRequestToken(`deployment-rollback-alarm-${kind}`, deploymentId);
-}
-
-// SageMaker reports ModelLatency in microseconds.
-const P99_LATENCY_LIMIT_MICROS = 1_000_000;
-const ERRORS_PER_MINUTE_LIMIT = 5;
-
-async function putRollbackAlarms(aws: TeamAws, deployment: DeploymentTarget, variantName: string) {
-  const ctx = { client: aws.clients.cloudwatch, call: aws.call };
-  const dimensions = { EndpointName: deployment.awsResourceName, VariantName: variantName };
-  const common = {
-    namespace: 'AWS/SageMaker',
-    dimensions,
-    periodSeconds: 60,
-    evaluationPeriods: 1,
-    treatMissingData: 'notBreaching' as const,
-    tags: { 'cairn:deployment': deployment.id },
-  };
-  await putMetricAlarm(ctx, {
-    ...common,
-    alarmId: alarmId(deployment.id, 'errors'),
-    description: `Cairn rolls back deployment ${deployment.id} above ${ERRORS_PER_MINUTE_LIMIT} 5xx errors a minute`,
-    metricName: 'Invocation5XXErrors',
-    statistic: 'Sum',
-    threshold: ERRORS_PER_MINUTE_LIMIT,
-    comparison: 'GreaterThanThreshold',
-  });
-  await putMetricAlarm(ctx, {
-    ...common,
-    alarmId: alarmId(deployment.id, 'latency'),
-    description: `Cairn rolls back deployment ${deployment.id} when p99 model latency passes 1 s`,
-    metricName: 'ModelLatency',
-    extendedStatistic: 'p99',
-    threshold: P99_LATENCY_LIMIT_MICROS,
-    comparison: 'GreaterThanThreshold',
-  });
-  return rollbackAlarmNames(deployment.id);
 }
 
 const PRIMARY_VARIANT = 'primary';
@@ -189,55 +142,6 @@ async function liveVariants(aws: TeamAws, db: PrismaClient, deployment: Deployme
     previous.endpointConfigName,
   );
   return variants;
-}
-
-function guardrailsFor(
-  spec: Exclude<DeploymentSpec, { type: 'BATCH' }>,
-  alarms: string[],
-): DeploymentGuardrails | undefined {
-  if (spec.type === 'SERVERLESS') return undefined;
-  const times = {
-    rollbackAlarmNames: alarms,
-    ...(spec.terminationWaitSeconds !== undefined
-      ? { terminationWaitSeconds: spec.terminationWaitSeconds }
-      : {}),
-    ...(spec.maximumExecutionTimeoutSeconds !== undefined
-      ? { maximumExecutionTimeoutSeconds: spec.maximumExecutionTimeoutSeconds }
-      : {}),
-  };
-  const { strategy } = spec;
-  switch (strategy.kind) {
-    case 'CANARY':
-      return {
-        ...times,
-        shift: { kind: 'canary', canaryPercent: strategy.canaryPercent },
-        waitSeconds: strategy.bakeSeconds,
-      };
-    case 'LINEAR':
-      return {
-        ...times,
-        shift: { kind: 'linear', stepPercent: strategy.stepPercent },
-        waitSeconds: strategy.intervalSeconds,
-      };
-    case 'ALL_AT_ONCE':
-      return { ...times, shift: { kind: 'all-at-once' }, waitSeconds: strategy.waitSeconds };
-    default:
-      // A/B and shadow configs replace the old one at once; the alarms still guard the switch.
-      return { ...times, shift: { kind: 'all-at-once' }, waitSeconds: 0 };
-  }
-}
-
-function describeShift(guardrails: DeploymentGuardrails | undefined): string {
-  if (!guardrails) return 'all at once';
-  const { shift, waitSeconds } = guardrails;
-  const how =
-    shift.kind === 'canary'
-      ? `canary ${shift.canaryPercent}%, bake ${waitSeconds} s`
-      : shift.kind === 'linear'
-        ? `linear steps of ${shift.stepPercent}% every ${waitSeconds} s`
-        : `all at once, bake ${waitSeconds} s`;
-  const alarms = guardrails.rollbackAlarmNames.length;
-  return alarms > 0 ? `${how}, rolls back on ${alarms} alarms` : how;
 }
 
 /**

@@ -5,7 +5,7 @@ import { rollbackDeployment } from '@cairn/services/deployments/rollback-deploym
 import { contextFor } from '@cairn/services/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkerTestStack, type WorkerTestStack } from '../testing/worker-test-stack';
-import { rollbackAlarmNames } from './deployment-aws';
+import { rollbackAlarmNames } from './deployment-alarms';
 import {
   deploy,
   deploymentReaching,

@@ -3,7 +3,7 @@ import type { DeploymentStateChange } from '@cairn/services/deployments/record-d
 import { deleteAlarms, describeAlarms } from '../aws/adapters/cloudwatch';
 import { deleteEndpoint, describeEndpoint, type EndpointState } from '../aws/adapters/sagemaker-endpoints';
 import { describeTransformJob, stopTransformJob } from '../aws/adapters/sagemaker-jobs';
-import { rollbackAlarmNames } from './deployment-aws';
+import { rollbackAlarmNames } from './deployment-alarms';
 import type { TeamAws } from './team-aws';
 
 /** What one look at AWS found: the change to record (if any) and whether watching can stop. */
