@@ -212,6 +212,24 @@ describe.concurrent('deployment kinds', () => {
     expect(await t.db.deploymentEvent.count({ where: { deploymentId: deployment.id } })).toBe(events);
   });
 
+  it('records a new endpoint that never starts as FAILED with SageMaker’s reason, and tells the engineer', async () => {
+    const { team, version } = await teamThatDeploys(t.db);
+    const broken = await version(1, '210987654321.dkr.ecr.us-east-1.amazonaws.com/scorer:fail');
+    const deployment = await deploy(stack, team, {
+      type: 'REALTIME',
+      environment: 'DEV',
+      modelVersionId: broken.id,
+      instanceType: 'ml.m5.large',
+      initialInstanceCount: 1,
+    });
+    const done = await deploymentReaching(t.db, deployment.id, ['FAILED', 'IN_SERVICE']);
+    expect(done).toMatchObject({ status: 'FAILED', endedAt: expect.any(Date), inServiceAt: null });
+    expect(done.statusReason).toContain('ping health check');
+    expect(statusesOf(done.events)).toEqual(['PENDING', 'CREATING', 'FAILED']);
+    const notes = await t.db.notification.findMany({ where: { userId: team.engineer.id } });
+    expect(notes).toMatchObject([{ kind: 'deployment.failed', title: 'card-fraud v1 in dev failed' }]);
+  });
+
   it('gives up at giveUpAt and says it timed out', async () => {
     const { team, version } = await teamThatDeploys(t.db);
     const v1 = await version(1);
