@@ -5,7 +5,14 @@ import {
   reconcileDeploymentJob,
   rolloutDeploymentJob,
 } from '@cairn/services/jobs/job-contracts';
-import { loadDeploymentTarget, rolloutEndpoint, startTransform, teamAwsFor } from './deployment-aws';
+import {
+  type DeploymentTarget,
+  loadDeploymentTarget,
+  rolloutEndpoint,
+  startTransform,
+  storedSpec,
+  teamAwsFor,
+} from './deployment-aws';
 import { removeDeployment } from './deployment-state';
 import { DEFAULT_RECONCILE_POLICY, type JobHandler, type JobRun } from './job-runner';
 import { openTeamAws } from './team-aws';
@@ -13,6 +20,13 @@ import { openTeamAws } from './team-aws';
 type Payload = JobPayload<typeof rolloutDeploymentJob>;
 
 const ROLLING_OUT = ['CREATING', 'UPDATING'];
+
+/** How long to watch: at least as long as SageMaker may take by the deployment's own timeout. */
+function watchSeconds(deployment: DeploymentTarget, limitSeconds: number): number {
+  const spec = storedSpec(deployment);
+  const timeout = 'maximumExecutionTimeoutSeconds' in spec ? spec.maximumExecutionTimeoutSeconds : undefined;
+  return timeout === undefined ? limitSeconds : Math.max(limitSeconds, timeout + 600);
+}
 
 /**
  * Puts a pending deployment into SageMaker (model, endpoint config, endpoint create or update with
@@ -64,7 +78,9 @@ export const rolloutDeploymentHandler: JobHandler<Payload> = {
         deploymentId: payload.deploymentId,
         requestedByUserId: payload.requestedByUserId,
         requestedByLabel: payload.requestedByLabel,
-        giveUpAt: new Date(Date.now() + policy.timeLimitSeconds * 1000).toISOString(),
+        giveUpAt: new Date(
+          Date.now() + watchSeconds(deployment, policy.timeLimitSeconds) * 1000,
+        ).toISOString(),
       },
       { key: `${payload.deploymentId}:rollout`, startAfterSeconds: policy.firstPollSeconds },
     );
