@@ -35,7 +35,7 @@ async function expectStatus(page: Page, status: string) {
 test('an engineer deploys to staging, shifts a canary, rolls back by hand and sees it on the list', async ({
   page,
 }) => {
-  test.setTimeout(12 * 60_000);
+  test.setTimeout(8 * 60_000);
   await signInAs(page, 'engineer@example.com');
   await projectUrl(page, PROJECT);
 
@@ -83,8 +83,10 @@ test('an engineer deploys to staging, shifts a canary, rolls back by hand and se
   await page.getByRole('button', { name: 'Deploy', exact: true }).click();
   await expect(page).toHaveURL(/\/deployments\/[0-9a-f-]{36}$/);
   expect(page.url()).not.toBe(firstDeploymentUrl);
-  await expect(page.getByRole('progressbar', { name: 'Traffic on the new fleet' })).toBeVisible();
+  await expect(page.getByTestId('traffic-percent')).toHaveText(/^\d+%$/, { timeout: 30_000 });
   await expectStatus(page, 'In service');
+  // The canary step was seen on the way: 10% of traffic on the new fleet while it baked.
+  await expect(page.getByLabel('Deployment timeline')).toContainText('10% of traffic on the new fleet');
   await expect(page.getByRole('region', { name: 'Deployment summary' })).toContainText('Canary');
 
   // 5. Roll back by hand: a reason is required, then the endpoint returns to the previous config.
@@ -107,7 +109,7 @@ test('an engineer deploys to staging, shifts a canary, rolls back by hand and se
   await expect(staging).toContainText('card-fraud-scorer v1');
   await expect(staging).toContainText('In service');
   await expect(staging).toContainText('All at once');
-  await page.getByText('Show ended').click();
+  await page.getByRole('switch', { name: 'Show ended' }).check();
   await expect(staging).toContainText('Superseded');
   await expect(staging).toContainText('Canary');
   await signOut(page);
