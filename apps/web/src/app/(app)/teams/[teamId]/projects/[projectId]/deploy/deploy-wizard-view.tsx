@@ -33,12 +33,9 @@ import { BatchSettings } from './batch-settings';
 import {
   assumptionsFrom,
   initialWizardState,
-  issuesByField,
   parseWizardSpec,
   specInputFrom,
-  visibleFieldErrors,
   type WizardState,
-  wizardFieldOf,
 } from './deploy-wizard-state';
 import { DeploymentPreviewPanel } from './deployment-preview-panel';
 import { EndpointTypeRecommender } from './endpoint-type-recommender';
@@ -48,6 +45,7 @@ import { ServerlessSettings } from './serverless-settings';
 import { useDeploymentPreview } from './use-deployment-preview';
 import { useProjectVersions } from './use-project-versions';
 import { VersionEnvironmentFields, versionOptionGroups } from './version-environment-fields';
+import { issuesByField, visibleFieldErrors, wizardFieldOf } from './wizard-field-errors';
 
 const TYPES: DeploymentType[] = ['REALTIME', 'SERVERLESS', 'ASYNC', 'BATCH'];
 
