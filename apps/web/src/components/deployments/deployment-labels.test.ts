@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isDeploymentSettling, latestTrafficPercent, strategyLabel } from './deployment-labels';
+import {
+  isDeploymentDeletable,
+  isDeploymentSettling,
+  latestTrafficPercent,
+  strategyLabel,
+} from './deployment-labels';
 
 describe('deployment labels', () => {
   it('polls while SageMaker is still moving the deployment', () => {
@@ -7,6 +12,20 @@ describe('deployment labels', () => {
       expect(isDeploymentSettling(status)).toBe(true);
     for (const status of ['IN_SERVICE', 'FAILED', 'DELETED', 'SUPERSEDED', 'UPDATE_ROLLBACK_FAILED'] as const)
       expect(isDeploymentSettling(status)).toBe(false);
+  });
+
+  it('offers Delete where the server takes it, not while updating or after the end', () => {
+    for (const status of ['IN_SERVICE', 'FAILED', 'UPDATE_ROLLBACK_FAILED', 'PENDING', 'CREATING'] as const)
+      expect(isDeploymentDeletable(status)).toBe(true);
+    for (const status of [
+      'UPDATING',
+      'ROLLING_BACK',
+      'DELETING',
+      'DELETED',
+      'SUPERSEDED',
+      'SUCCEEDED',
+    ] as const)
+      expect(isDeploymentDeletable(status)).toBe(false);
   });
 
   it('reads traffic progress from the latest event that states it', () => {

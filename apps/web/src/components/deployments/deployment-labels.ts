@@ -63,6 +63,19 @@ export function isDeploymentSettling(status: DeploymentStatus): boolean {
   return SETTLING.includes(status);
 }
 
+const DELETABLE: readonly DeploymentStatus[] = [
+  'IN_SERVICE',
+  'FAILED',
+  'UPDATE_ROLLBACK_FAILED',
+  'PENDING',
+  'CREATING',
+];
+
+/** Whether Delete is offered: the statuses the server takes a delete in (a failed endpoint may still exist). */
+export function isDeploymentDeletable(status: DeploymentStatus): boolean {
+  return DELETABLE.includes(status);
+}
+
 /** The strategy a deployment's list row names, or a dash for batch jobs (no rollout). */
 export function strategyLabel(kind: string | null): string {
   return kind && kind in STRATEGY_LABEL ? STRATEGY_LABEL[kind as RolloutStrategyKind] : '—';

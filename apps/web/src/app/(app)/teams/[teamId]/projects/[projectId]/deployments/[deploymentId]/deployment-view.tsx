@@ -2,7 +2,11 @@
 
 import { Alert, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { DEPLOYMENT_TYPE_LABEL, isDeploymentSettling } from '~/components/deployments/deployment-labels';
+import {
+  DEPLOYMENT_TYPE_LABEL,
+  isDeploymentDeletable,
+  isDeploymentSettling,
+} from '~/components/deployments/deployment-labels';
 import { DeploymentStatusBadge } from '~/components/deployments/deployment-status-badge';
 import { PageHeader } from '~/components/page-header';
 import { ErrorState, LoadingRows } from '~/components/states';
@@ -16,7 +20,6 @@ import { DeploymentTimeline } from './deployment-timeline';
 import { RollbackDeploymentButton } from './rollback-deployment-button';
 
 const POLL_WHILE_SETTLING_MS = 3_000;
-const ENDED = ['DELETED', 'SUPERSEDED', 'FAILED', 'SUCCEEDED', 'DELETING'];
 
 /** One deployment: where it runs, what it costs, its timeline, and rollback or delete. */
 export function DeploymentView({ projectId, deploymentId }: { projectId: string; deploymentId: string }) {
@@ -64,7 +67,7 @@ export function DeploymentView({ projectId, deploymentId }: { projectId: string;
                   previousLabel={`v${current.previous.modelVersion.version}`}
                 />
               )}
-              {!ENDED.includes(current.status) && (
+              {isDeploymentDeletable(current.status) && (
                 <DeleteDeploymentButton
                   teamId={team.id}
                   deploymentId={current.id}
