@@ -25,6 +25,14 @@ const DENIAL_ERROR: Record<DecideDenialCode, DomainErrorCode> = {
   ALREADY_VOTED: 'CONFLICT',
 };
 
+/** "1 of 2 approvals; auc gate not passed yet": the quorum, then the gates still in the way. */
+function progressSentence(evaluation: ApprovalEvaluation): string {
+  const blocking = evaluation.gates.filter((gate) => gate.kind !== 'approvals' && gate.passed !== true);
+  const approvals = `${evaluation.validApprovals} of ${evaluation.approvalsNeeded} approvals`;
+  if (blocking.length === 0) return `${approvals}; every gate passes`;
+  return `${approvals}; not passed yet: ${blocking.map((gate) => gate.label).join(', ')}`;
+}
+
 type Outcome =
   | { kind: 'decided'; requestId: string; status: string; evaluation: ApprovalEvaluation }
   | { kind: 'denied'; code: DecideDenialCode; reason: string; teamId: string };
@@ -157,7 +165,7 @@ export async function decideApproval(ctx: ServiceContext, input: DecideApprovalI
         teamId: request.teamId,
         kind: 'approval.progress',
         title: `${person.email} approved ${title}`,
-        body: `${evaluation.validApprovals} of ${evaluation.approvalsNeeded} approvals; ${evaluation.gates.filter((g) => g.passed !== true).length} gate(s) not passed yet`,
+        body: progressSentence(evaluation),
         link,
       });
     }
