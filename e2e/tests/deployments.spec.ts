@@ -46,7 +46,9 @@ test('an engineer deploys to staging, shifts a canary, rolls back by hand and se
   await chooseStagingAndVersion(page, false);
   await expect(page.getByRole('combobox', { name: 'Instance type' })).toHaveValue(/^ml\.m5\.large/);
   const preview = page.getByRole('region', { name: 'Deployment preview' });
-  await expect(preview.getByText("Accepted by SageMaker's rules")).toBeVisible();
+  // Right after the seed the worker may still be registering v1's model package: the refusal
+  // ("still being registered") lifts by itself once SageMaker has it.
+  await expect(preview.getByText("Accepted by SageMaker's rules")).toBeVisible({ timeout: 60_000 });
   await expect(preview.getByText('Creates a new endpoint or job')).toBeVisible();
   // One ml.m5.large at $0.115 an hour for 730 hours.
   await expect(preview.getByTestId('preview-total')).toHaveText('$83.95');
@@ -112,5 +114,36 @@ test('an engineer deploys to staging, shifts a canary, rolls back by hand and se
   await page.getByRole('switch', { name: 'Show ended' }).check();
   await expect(staging).toContainText('Superseded');
   await expect(staging).toContainText('Canary');
+  await signOut(page);
+});
+
+test('a viewer sees what runs where but cannot deploy; an admin moves dev to another region', async ({
+  page,
+}) => {
+  await signInAs(page, 'viewer@example.com');
+  const projectPath = await projectUrl(page, PROJECT);
+  await page.getByRole('link', { name: 'All deployments' }).click();
+  await expect(page.getByRole('heading', { name: 'Deployments', level: 2 })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Environments' })).toContainText('Approved versions');
+  await expect(page.getByRole('link', { name: 'Deploy', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Edit Dev' })).toHaveCount(0);
+  await page.goto(`${projectPath}/deploy`);
+  await expect(page.getByText('deploying needs the Engineer role')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Deploy', exact: true })).toBeDisabled();
+  await signOut(page);
+
+  await signInAs(page, 'admin@example.com');
+  await page.goto(`${projectPath}/deployments`);
+  await page.getByRole('button', { name: 'Edit Dev' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Region' }).fill('west');
+  await dialog.getByRole('button', { name: 'Save environment' }).click();
+  await expect(dialog.getByText('Must be an AWS region, e.g. eu-west-1')).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Region' }).fill('eu-west-1');
+  await dialog.getByRole('button', { name: 'Save environment' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(
+    page.getByRole('table', { name: 'Environments' }).getByRole('row', { name: /^Dev/ }),
+  ).toContainText('eu-west-1');
   await signOut(page);
 });

@@ -8,6 +8,9 @@ import { useMemo } from 'react';
 import { useTRPC } from '~/trpc/client';
 
 const PREVIEW_DEBOUNCE_MS = 400;
+const POLL_WHILE_WAITING_MS = 3_000;
+/** Refusals that lift by themselves: the model package gets registered, the endpoint settles. */
+const PASSING_REFUSALS = new Set(['package_not_ready', 'endpoint_busy']);
 
 interface PreviewRequest {
   spec: DeploymentSpecInput;
@@ -41,6 +44,10 @@ export function useDeploymentPreview(
     }),
     enabled: request !== null,
     placeholderData: keepPreviousData,
+    refetchInterval: (query) =>
+      query.state.data?.issues.some((issue) => PASSING_REFUSALS.has(issue.code))
+        ? POLL_WHILE_WAITING_MS
+        : false,
   });
   const isCurrent = requestText !== '' && requestText === debouncedText && !query.isPlaceholderData;
   return { query, isCurrent };
