@@ -1,12 +1,11 @@
 'use client';
 
-import { Button, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import IconTrash from '@tabler/icons-react/icons/IconTrash';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { FormActions } from '~/components/form-actions';
 import type { FieldErrors } from '~/lib/errors';
 import { reportFormError } from '~/lib/report-form-error';
 import { useTRPC } from '~/trpc/client';
@@ -84,13 +83,16 @@ export function DeleteDeploymentButton({
               onChange={(event) => setConfirmName(event.currentTarget.value)}
               error={errors.confirmName}
               autoComplete="off"
-              ff="monospace"
+              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             />
-            <FormActions
-              submitLabel={`Delete ${what}`}
-              isSubmitting={remove.isPending}
-              onCancel={modal.close}
-            />
+            <Group justify="flex-end" mt="xs">
+              <Button variant="default" onClick={modal.close}>
+                Cancel
+              </Button>
+              <Button type="submit" color="red" loading={remove.isPending}>
+                Delete {what}
+              </Button>
+            </Group>
           </Stack>
         </form>
       </Modal>
