@@ -8,6 +8,9 @@ import {
   isDeploymentSettling,
 } from '~/components/deployments/deployment-labels';
 import { DeploymentStatusBadge } from '~/components/deployments/deployment-status-badge';
+import { AlertRulesPanel } from '~/components/monitoring/alert-rules-panel';
+import { AlertsPanel } from '~/components/monitoring/alerts-panel';
+import { DeploymentMetricsPanel } from '~/components/monitoring/deployment-metrics-panel';
 import { PageHeader } from '~/components/page-header';
 import { ErrorState, LoadingRows } from '~/components/states';
 import { useCurrentTeam } from '~/components/team-context';
@@ -21,7 +24,7 @@ import { RollbackDeploymentButton } from './rollback-deployment-button';
 
 const POLL_WHILE_SETTLING_MS = 3_000;
 
-/** One deployment: where it runs, what it costs, its timeline, and rollback or delete. */
+/** One deployment: where it runs, what it costs, its timeline, rollback or delete, its alerts and metrics. */
 export function DeploymentView({ projectId, deploymentId }: { projectId: string; deploymentId: string }) {
   const team = useCurrentTeam();
   const viewer = useViewer();
@@ -102,6 +105,13 @@ export function DeploymentView({ projectId, deploymentId }: { projectId: string;
         </Group>
         <DeploymentTimeline deployment={current} />
       </Stack>
+      {current.type !== 'BATCH' && (
+        <>
+          <AlertsPanel teamId={team.id} projectId={projectId} deploymentId={current.id} />
+          <DeploymentMetricsPanel teamId={team.id} deploymentId={current.id} />
+          <AlertRulesPanel teamId={team.id} projectId={projectId} deploymentId={current.id} />
+        </>
+      )}
     </Stack>
   );
 }
