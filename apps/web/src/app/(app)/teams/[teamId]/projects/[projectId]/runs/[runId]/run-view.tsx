@@ -6,7 +6,8 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { type ReactNode, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
+import { DetailItem } from '~/components/detail-item';
 import { PageHeader } from '~/components/page-header';
 import { ErrorState, LoadingRows } from '~/components/states';
 import { useCurrentTeam } from '~/components/team-context';
@@ -151,22 +152,22 @@ export function RunView({ projectId, runId }: { projectId: string; runId: string
       />
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md" verticalSpacing="sm">
-          <Detail label="Started">{formatUtc(current.startTime)}</Detail>
-          <Detail label="Ended">
+          <DetailItem label="Started">{formatUtc(current.startTime)}</DetailItem>
+          <DetailItem label="Ended">
             {current.endTime ? formatUtc(current.endTime) : isRunning ? 'Still running' : '—'}
-          </Detail>
-          <Detail label="Duration">{formatDuration(current.startTime, current.endTime)}</Detail>
-          <Detail label="User">{current.userName || '—'}</Detail>
-          <Detail label="Source" isMono>
+          </DetailItem>
+          <DetailItem label="Duration">{formatDuration(current.startTime, current.endTime)}</DetailItem>
+          <DetailItem label="User">{current.userName || '—'}</DetailItem>
+          <DetailItem label="Source" isMono>
             {current.source || '—'}
-          </Detail>
-          <Detail label="Git commit" isMono>
+          </DetailItem>
+          <DetailItem label="Git commit" isMono>
             {current.gitCommit || '—'}
-          </Detail>
-          <Detail label="Artifact URI" isMono>
+          </DetailItem>
+          <DetailItem label="Artifact URI" isMono>
             {current.artifactUri || '—'}
-          </Detail>
-          <Detail label="Lineage">
+          </DetailItem>
+          <DetailItem label="Lineage">
             <Stack gap={2}>
               <Anchor component={Link} href={experimentPath} size="sm">
                 Experiment {experiment.data?.name ?? ''}
@@ -175,7 +176,7 @@ export function RunView({ projectId, runId }: { projectId: string; runId: string
                 Project {project.data.name}
               </Anchor>
             </Stack>
-          </Detail>
+          </DetailItem>
         </SimpleGrid>
       </Paper>
       <Stack gap="sm">
@@ -222,31 +223,5 @@ export function RunView({ projectId, runId }: { projectId: string; runId: string
         />
       </Modal>
     </Stack>
-  );
-}
-
-function Detail({
-  label,
-  children,
-  isMono = false,
-}: {
-  label: string;
-  children: ReactNode;
-  isMono?: boolean;
-}) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text
-        size="sm"
-        component="div"
-        ff={isMono ? 'monospace' : undefined}
-        style={{ overflowWrap: 'anywhere' }}
-      >
-        {children}
-      </Text>
-    </div>
   );
 }
