@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleAdmin } from './admin/admin-routes';
+import { createApplicationAutoScalingService } from './application-autoscaling/handler';
 import { createCloudWatchService } from './cloudwatch/handler';
 import { createCodePipelineService } from './codepipeline/handler';
 import { AlarmStates } from './core/alarm-states';
@@ -142,16 +143,31 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
   const codepipeline = createCodePipelineService(context);
   const cloudwatch = createCloudWatchService(context, (name) => sagemaker.store.endpointShape(name));
   context.refreshAlarms = (now) => cloudwatch.store.evaluate(now);
+  const autoscaling = createApplicationAutoScalingService(context, (name) => {
+    sagemaker.store.advance();
+    const endpoint = sagemaker.store.endpoints.get(name.toLowerCase());
+    if (!endpoint) return undefined;
+    const config = sagemaker.store.endpointConfigs.get(endpoint.configName.toLowerCase());
+    return {
+      status: endpoint.status,
+      isAsync: config?.isAsync ?? false,
+      variants: (config?.variants ?? []).map((variant) => ({
+        name: variant.variantName,
+        isServerless: variant.isServerless,
+      })),
+    };
+  });
   const services: SimService[] = [
     createStsService(context.sessions, context.roles),
     sagemaker.service,
     codepipeline.service,
     cloudwatch.service,
+    autoscaling.service,
   ];
   const route = createRouter(context, services, {
     context,
     serviceNames: services.map((service) => service.name),
-    stores: [sagemaker.store, codepipeline.store, cloudwatch.store],
+    stores: [sagemaker.store, codepipeline.store, cloudwatch.store, autoscaling.store],
     pipelines: { sagemaker: sagemaker.store.pipelines, codepipeline: codepipeline.store.pipelines },
     traffic: cloudwatch.store.traffic,
   });
@@ -173,6 +189,8 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
         codePipelineExecutions: codepipeline.store.executions,
         metricAlarms: cloudwatch.store.alarms,
         traffic: cloudwatch.store.traffic.changes,
+        scalableTargets: autoscaling.store.targets,
+        scalingPolicies: autoscaling.store.policies,
       })
     : undefined;
   persistence?.load();

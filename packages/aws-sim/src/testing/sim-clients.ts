@@ -1,3 +1,4 @@
+import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
@@ -31,6 +32,15 @@ export function sageMaker(
 
 export function codePipeline(sim: AwsSim, credentials: TestCredentials = BASE_CREDENTIALS) {
   return new CodePipelineClient({ endpoint: sim.url, region: 'us-east-1', credentials, maxAttempts: 1 });
+}
+
+export function applicationAutoScaling(sim: AwsSim, credentials: TestCredentials = BASE_CREDENTIALS) {
+  return new ApplicationAutoScalingClient({
+    endpoint: sim.url,
+    region: 'us-east-1',
+    credentials,
+    maxAttempts: 1,
+  });
 }
 
 export async function assumeTeamRole(sim: AwsSim, sourceIdentity: string): Promise<TestCredentials> {

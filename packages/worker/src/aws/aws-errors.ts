@@ -42,6 +42,8 @@ const TRANSIENT = new Set([
   'ServiceUnavailableException',
   'TransientError',
   'ConcurrentModificationException',
+  // Application Auto Scaling: another change to the same scalable target is in flight.
+  'ConcurrentUpdateException',
   'IDPCommunicationError',
   'IDPCommunicationErrorException',
   // Node socket failures, which reach us as error.code (or a cause's) rather than a service error.
@@ -79,6 +81,7 @@ const NOT_FOUND = new Set([
   'PipelineVersionNotFoundException',
   'StageNotFoundException',
   'DashboardNotFoundError',
+  'ObjectNotFoundException',
 ]);
 
 // SageMaker reports a duplicate name or a missing resource as a ValidationException; only the

@@ -1,3 +1,4 @@
+import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
@@ -19,6 +20,7 @@ export interface TeamClients {
   sagemaker: SageMakerClient;
   codepipeline: CodePipelineClient;
   cloudwatch: CloudWatchClient;
+  autoscaling: ApplicationAutoScalingClient;
   destroy(): void;
 }
 
@@ -52,6 +54,7 @@ export function createTeamClients(options: TeamClientsOptions): TeamClients {
     sagemaker: new SageMakerClient(config),
     codepipeline: new CodePipelineClient(config),
     cloudwatch: new CloudWatchClient(config),
+    autoscaling: new ApplicationAutoScalingClient(config),
   };
   const forgetRejectedSession =
     <A, R>(next: (args: A) => Promise<R>) =>
@@ -68,6 +71,7 @@ export function createTeamClients(options: TeamClientsOptions): TeamClients {
   clients.sagemaker.middlewareStack.add(forgetRejectedSession, step);
   clients.codepipeline.middlewareStack.add(forgetRejectedSession, step);
   clients.cloudwatch.middlewareStack.add(forgetRejectedSession, step);
+  clients.autoscaling.middlewareStack.add(forgetRejectedSession, step);
   return {
     ...clients,
     destroy() {

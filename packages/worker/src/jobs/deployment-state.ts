@@ -4,6 +4,7 @@ import { deleteAlarms, describeAlarms } from '../aws/adapters/cloudwatch';
 import { deleteEndpoint, describeEndpoint, type EndpointState } from '../aws/adapters/sagemaker-endpoints';
 import { describeTransformJob, stopTransformJob } from '../aws/adapters/sagemaker-jobs';
 import { rollbackAlarmNames } from './deployment-alarms';
+import { removeAutoscaling } from './deployment-autoscaling';
 import type { TeamAws } from './team-aws';
 
 /** What one look at AWS found: the change to record (if any) and whether watching can stop. */
@@ -165,6 +166,10 @@ export async function removeDeployment(
       detail: `Endpoint ${deployment.awsResourceName} left running: it serves another deployment's config`,
     };
   }
-  if (endpoint.status !== 'Deleting') await deleteEndpoint(sagemaker, deployment.awsResourceName);
+  if (endpoint.status !== 'Deleting') {
+    // AWS asks that variants leave autoscaling before their endpoint goes.
+    await removeAutoscaling(aws, deployment);
+    await deleteEndpoint(sagemaker, deployment.awsResourceName);
+  }
   return { isGone: false, detail: `Deleting endpoint ${deployment.awsResourceName}` };
 }

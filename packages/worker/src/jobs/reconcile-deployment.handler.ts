@@ -1,6 +1,7 @@
 import { recordDeploymentState } from '@cairn/services/deployments/record-deployment-state';
 import { sendFollowUpJob } from '@cairn/services/jobs/enqueue-job';
 import { type JobPayload, reconcileDeploymentJob } from '@cairn/services/jobs/job-contracts';
+import { applyAutoscaling } from './deployment-autoscaling';
 import { loadDeploymentTarget, teamAwsFor } from './deployment-aws';
 import { observeDeployment } from './deployment-state';
 import { DEFAULT_RECONCILE_POLICY, type JobHandler, type JobRun } from './job-runner';
@@ -48,6 +49,11 @@ export const reconcileDeploymentHandler: JobHandler<Payload> = {
     let isSettled: boolean;
     try {
       const observation = await observeDeployment(aws, deployment);
+      if (observation.change?.status === 'IN_SERVICE' && deployment.type !== 'BATCH') {
+        // In service on this deployment's config: now its variants exist to be scaled.
+        const scaling = await applyAutoscaling(aws, deployment);
+        if (scaling) observation.change.detail = scaling;
+      }
       if (observation.change) await record(observation.change);
       isSettled = observation.isSettled;
     } finally {
