@@ -297,6 +297,30 @@ describe('monitoring', () => {
     );
   });
 
+  it('keeps the alerts of a deleted rule as history, resolving the open ones', async () => {
+    const { team, deployment, alertDeployment } = await deployed();
+    const now = new Date();
+    await storeMetricPoints(t.db, deployment.id, minutes('error_rate_5xx', Array(10).fill(25), now));
+    await evaluateDeploymentAlerts(t.db, { deployment: alertDeployment, now, jobId: 'j', queue });
+    const alert = await t.db.alert.findFirstOrThrow({ where: { deploymentId: deployment.id } });
+    const ruleId = alert.ruleId ?? '';
+    const deleted = await deleteAlertRule(ctxOf(team.engineer), { teamId: team.teamId, ruleId });
+    expect(deleted.openAlertsResolved).toBe(1);
+    const [kept] = await listAlerts(ctxOf(team.viewer), {
+      teamId: team.teamId,
+      projectId: team.projectId,
+      limit: 50,
+    });
+    expect(kept).toMatchObject({
+      id: alert.id,
+      ruleId: null,
+      status: 'RESOLVED',
+      ruleName: '5xx error rate above 1%',
+      metric: 'error_rate_5xx',
+      condition: '5xx error rate (Average over 5 min, 2 periods) > 1%',
+    });
+  });
+
   it('charts metrics per variant, downsampled to at most 500 points, and summarises open alerts', async () => {
     const { team, deployment, alertDeployment } = await deployed();
     const now = new Date();

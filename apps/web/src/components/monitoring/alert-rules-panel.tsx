@@ -239,8 +239,8 @@ export function AlertRulesPanel({ teamId, projectId, deploymentId }: AlertRulesP
         <Modal opened onClose={() => setDeleting(null)} title={`Delete “${deleting.name}”?`}>
           <Stack gap="sm">
             <Text size="sm">
-              The rule and the alerts it raised are deleted; the audit trail keeps the rule as it was. To stop
-              it alerting but keep its history, disable it instead.
+              The rule stops being evaluated and its open alerts resolve. The alerts it raised stay in the
+              history, and the audit trail keeps the rule as it was.
             </Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setDeleting(null)}>

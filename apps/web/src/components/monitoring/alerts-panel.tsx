@@ -24,7 +24,6 @@ import { errorCode, errorMessage } from '~/lib/errors';
 import { useTRPC } from '~/trpc/client';
 import type { RouterOutputs } from '~/trpc/outputs';
 import { AlertStatusBadge, SeverityBadge } from './alert-badges';
-import { ruleConditionText } from './rule-condition';
 
 const POLL_MS = 30_000;
 type AlertRow = RouterOutputs['monitoring']['alerts'][number];
@@ -105,10 +104,10 @@ export function AlertsPanel({ teamId, projectId, deploymentId }: AlertsPanelProp
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" fw={500}>
-                      {alert.rule.name}
+                      {alert.ruleName}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {ruleConditionText(alert.rule)}
+                      {alert.condition}
                     </Text>
                   </Table.Td>
                   {!deploymentId && (
@@ -134,11 +133,11 @@ export function AlertsPanel({ teamId, projectId, deploymentId }: AlertsPanelProp
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" ff="monospace">
-                      {formatMetricValue(alert.rule.metric, alert.lastValue)}
+                      {formatMetricValue(alert.metric, alert.lastValue)}
                     </Text>
                     {alert.lastValue !== alert.firstValue && (
                       <Text size="xs" c="dimmed">
-                        first {formatMetricValue(alert.rule.metric, alert.firstValue)}
+                        first {formatMetricValue(alert.metric, alert.firstValue)}
                       </Text>
                     )}
                   </Table.Td>
@@ -194,7 +193,7 @@ function AcknowledgeModal({
   const acknowledge = useMutation(
     trpc.monitoring.acknowledge.mutationOptions({
       onSuccess: async () => {
-        notifications.show({ color: 'teal', title: 'Alert acknowledged', message: alert.rule.name });
+        notifications.show({ color: 'teal', title: 'Alert acknowledged', message: alert.ruleName });
         await queryClient.invalidateQueries({ queryKey: trpc.monitoring.pathKey() });
         onClose();
       },
@@ -225,7 +224,7 @@ function AcknowledgeModal({
   }
 
   return (
-    <Modal opened onClose={onClose} title={`Acknowledge “${alert.rule.name}”`} size="lg">
+    <Modal opened onClose={onClose} title={`Acknowledge “${alert.ruleName}”`} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm">
