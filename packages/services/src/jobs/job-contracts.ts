@@ -208,6 +208,31 @@ export const collectDeploymentMetricsJob = defineJob({
   heartbeatSeconds: 30,
 });
 
+/**
+ * Brings the CloudWatch alarms that mirror a deployment's alert rules in line with the rules (put
+ * the enabled ones, delete the rest); sent in the transaction that changes a rule.
+ */
+export const syncRuleAlarmsJob = defineJob({
+  name: 'deployment.sync-rule-alarms',
+  payload: requestedBy.extend({ teamId: idSchema, deploymentId: idSchema }),
+  retryLimit: 8,
+  retryDelay: 2,
+  retryDelayMax: 120,
+  expireInSeconds: 300,
+  heartbeatSeconds: 10,
+});
+
+/** Removes a shadow deployment's shadow variant once its stated days have passed. */
+export const endShadowVariantJob = defineJob({
+  name: 'deployment.end-shadow',
+  payload: requestedBy.extend({ teamId: idSchema, deploymentId: idSchema }),
+  retryLimit: 8,
+  retryDelay: 2,
+  retryDelayMax: 120,
+  expireInSeconds: 300,
+  heartbeatSeconds: 10,
+});
+
 export const JOB_CONTRACTS: readonly JobContract<unknown>[] = [
   verifyTeamAwsAccessJob,
   mirrorModelGroupJob,
@@ -223,6 +248,8 @@ export const JOB_CONTRACTS: readonly JobContract<unknown>[] = [
   deleteDeploymentJob,
   warmRunChartsJob,
   collectDeploymentMetricsJob,
+  syncRuleAlarmsJob,
+  endShadowVariantJob,
 ];
 
 export type JobPayload<C> = C extends JobContract<infer P> ? P : never;

@@ -112,6 +112,8 @@ export interface MetricAlarmInput {
   threshold: number;
   comparison: ComparisonOperator;
   treatMissingData?: 'breaching' | 'notBreaching' | 'ignore' | 'missing';
+  /** ARNs notified on entering ALARM (an Application Auto Scaling step policy, say). */
+  alarmActions?: string[];
   tags?: Record<string, string>;
 }
 
@@ -141,6 +143,7 @@ export async function putMetricAlarm(ctx: CloudWatch, input: MetricAlarmInput) {
           Threshold: input.threshold,
           ComparisonOperator: input.comparison,
           TreatMissingData: input.treatMissingData,
+          AlarmActions: input.alarmActions,
           Tags: toAwsTags(input.tags),
         }),
       ),
