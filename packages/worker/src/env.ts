@@ -21,6 +21,8 @@ const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   // How soon a job whose worker died is noticed (its heartbeat went stale) and retried.
   WORKER_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+  // Webhook receivers on loopback or private networks (an on-premises chat relay); off by default.
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: z.stringbool().default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
 
@@ -33,6 +35,7 @@ export interface Env {
   localConcurrency: number;
   superviseSeconds: number;
   logLevel: string;
+  allowsPrivateWebhookAddresses: boolean;
 }
 
 function loadEnv(): Env {
@@ -51,6 +54,7 @@ function loadEnv(): Env {
     localConcurrency: value.WORKER_CONCURRENCY,
     superviseSeconds: value.WORKER_SUPERVISE_SECONDS,
     logLevel: value.LOG_LEVEL,
+    allowsPrivateWebhookAddresses: value.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
   };
 }
 

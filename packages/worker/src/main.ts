@@ -40,7 +40,14 @@ const credentials = createTeamCredentialsProvider({
 await registerHandlers(
   queue,
   HANDLERS,
-  { db, queue, credentials, awsEndpoint: env.awsEndpointUrl, logger },
+  {
+    db,
+    queue,
+    credentials,
+    awsEndpoint: env.awsEndpointUrl,
+    logger,
+    allowsPrivateWebhookAddresses: env.allowsPrivateWebhookAddresses,
+  },
   { batchSize: env.batchSize, localConcurrency: env.localConcurrency },
 );
 await scheduleApprovalExpiry(queue);

@@ -2,11 +2,11 @@ import { signWebhookBody } from '@cairn/core/webhook-signature';
 import { deliverWebhookJob, type JobPayload } from '@cairn/services/jobs/job-contracts';
 import { recordWebhookDelivery } from '@cairn/services/webhooks/record-webhook-delivery';
 import type { JobHandler, JobRun } from './job-runner';
+import { postWebhook, WebhookAddressRefused, WebhookTimeout } from './post-webhook';
 
 type Payload = JobPayload<typeof deliverWebhookJob>;
 
 const TIMEOUT_MS = 10_000;
-/** How much of a failing receiver's answer is kept to show the admin. */
 
 /** The receiver answered with something other than 2xx, or could not be reached: try again later. */
 class WebhookDeliveryFailed extends Error {
@@ -15,12 +15,10 @@ class WebhookDeliveryFailed extends Error {
 }
 
 function describeNetworkError(error: unknown): string {
-  if (error instanceof Error && error.name === 'TimeoutError') {
-    return `No answer within ${TIMEOUT_MS / 1000} seconds`;
-  }
-  const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;
-  if (cause?.code) return `Could not connect: ${cause.code}${cause.message ? ` (${cause.message})` : ''}`;
-  return `Could not connect: ${error instanceof Error ? error.message : String(error)}`;
+  if (error instanceof WebhookTimeout) return error.message;
+  const code = (error as { code?: string } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  return code ? `Could not connect: ${code} (${message})` : `Could not connect: ${message}`;
 }
 
 /**
@@ -67,10 +65,10 @@ export const deliverWebhookHandler: JobHandler<Payload> = {
     }
     const body = JSON.stringify(delivery.payload);
     const timestamp = String(Math.floor(Date.now() / 1000));
-    let response: Response;
+    let status: number;
     try {
-      response = await fetch(url, {
-        method: 'POST',
+      status = await postWebhook({
+        url,
         headers: {
           'content-type': 'application/json',
           'user-agent': 'Cairn-Webhooks',
@@ -80,10 +78,17 @@ export const deliverWebhookHandler: JobHandler<Payload> = {
           'x-cairn-signature': signWebhookBody(delivery.webhook.secret, timestamp, body),
         },
         body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        timeoutMs: TIMEOUT_MS,
+        allowsPrivateAddresses: run.deps.allowsPrivateWebhookAddresses ?? false,
       });
     } catch (error) {
+      if (error instanceof WebhookAddressRefused) {
+        await recordWebhookDelivery(db, {
+          deliveryId: delivery.id,
+          attempt: { status: 'FAILED', responseStatus: null, error: error.message },
+        });
+        return { status: 'FAILED' };
+      }
       const message = describeNetworkError(error);
       await recordWebhookDelivery(db, {
         deliveryId: delivery.id,
@@ -92,19 +97,18 @@ export const deliverWebhookHandler: JobHandler<Payload> = {
       throw new WebhookDeliveryFailed(message);
     }
     // Only the status is kept: storing the receiver's body would let anyone who can set a webhook
-    // URL read internal addresses through the worker.
-    await response.body?.cancel().catch(() => undefined);
-    if (response.status >= 200 && response.status < 300) {
+    // URL read what the worker can reach.
+    if (status >= 200 && status < 300) {
       await recordWebhookDelivery(db, {
         deliveryId: delivery.id,
-        attempt: { status: 'DELIVERED', responseStatus: response.status },
+        attempt: { status: 'DELIVERED', responseStatus: status },
       });
-      return { status: 'DELIVERED', responseStatus: response.status };
+      return { status: 'DELIVERED', responseStatus: status };
     }
-    const message = `The receiver answered HTTP ${response.status}`;
+    const message = `The receiver answered HTTP ${status}`;
     await recordWebhookDelivery(db, {
       deliveryId: delivery.id,
-      attempt: { status: 'RETRYING', responseStatus: response.status, error: message },
+      attempt: { status: 'RETRYING', responseStatus: status, error: message },
     });
     throw new WebhookDeliveryFailed(message);
   },

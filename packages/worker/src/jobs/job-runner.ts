@@ -28,6 +28,8 @@ export interface WorkerDeps {
   awsEndpoint: string | null;
   logger: Logger;
   reconcile?: ReconcilePolicy;
+  /** Webhook deliveries may reach loopback and private networks (WEBHOOK_ALLOW_PRIVATE_ADDRESSES). */
+  allowsPrivateWebhookAddresses?: boolean;
 }
 
 export interface JobRun {

@@ -223,6 +223,47 @@ describe('webhook delivery', () => {
     expect(delivery.lastError).toContain('not an http(s) address');
   });
 
+  it('refuses loopback, private and metadata addresses (literal or resolved) unless private ones are allowed', async () => {
+    const server = await receiver([]);
+    try {
+      const port = new URL(server.url).port;
+      const cases = [
+        [server.url, 'Refused: 127.0.0.1, a loopback address'],
+        [`http://localhost:${port}/hooks`, 'Refused: localhost resolves to'],
+        ['http://169.254.169.254/latest/meta-data/', 'a link-local address (cloud instance metadata)'],
+        ['http://[::ffff:10.0.0.1]:8080/', 'a private network address'],
+      ] as const;
+      for (const [url, reason] of cases) {
+        const { team } = await webhookFor(url);
+        const deliveryId = (await t.db.$transaction((tx) =>
+          emitWebhookEvent(tx, undefined, {
+            teamId: team.teamId,
+            projectId: team.projectId,
+            event: 'pipeline_run.finished',
+            data: {},
+          }),
+        )) as string;
+        const result = await runOne(
+          deliverWebhookHandler as JobHandler<unknown>,
+          {
+            id: crypto.randomUUID(),
+            data: { teamId: team.teamId, deliveryId },
+            retryCount: 0,
+            retryLimit: 6,
+          },
+          { ...stack.deps, allowsPrivateWebhookAddresses: false },
+        );
+        expect(result.status).toBe('completed');
+        const delivery = await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
+        expect(delivery).toMatchObject({ status: 'FAILED', responseStatus: null });
+        expect(delivery.lastError).toContain(reason);
+      }
+      expect(server.received).toHaveLength(0);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('records nothing for a project without a subscribed, enabled webhook; PENDING without a queue', async () => {
     const { team } = await webhookFor('http://127.0.0.1:9/never', ['model_version.approved']);
     const event = {

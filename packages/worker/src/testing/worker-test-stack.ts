@@ -46,6 +46,8 @@ export async function startWorkerTestStack(
     credentials,
     awsEndpoint: sim.url,
     logger: pino({ level: 'silent' }),
+    // Test receivers listen on loopback.
+    allowsPrivateWebhookAddresses: true,
     ...(options.reconcile ? { reconcile: options.reconcile } : {}),
   };
   await registerHandlers(worker, HANDLERS, deps, {
