@@ -67,6 +67,7 @@ export function WebhookForm({ teamId, projectId, current, onSecret }: WebhookFor
         <TextInput
           label="URL"
           placeholder="https://hooks.example.com/cairn"
+          description="A public address: deliveries to loopback, private networks and instance metadata are refused unless the install allows them"
           value={url}
           onChange={(e) => setUrl(e.currentTarget.value)}
           error={errors.url}
