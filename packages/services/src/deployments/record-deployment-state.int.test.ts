@@ -140,3 +140,48 @@ describe('recordDeploymentState', () => {
     });
   });
 });
+
+describe('alerts of a deployment that stops serving', () => {
+  it('resolve when it is superseded, audited with the reason', async () => {
+    const { team, first, second } = await endpointBeingUpdated();
+    const rule = await t.db.alertRule.create({
+      data: {
+        teamId: team.teamId,
+        projectId: team.projectId,
+        deploymentId: first.id,
+        name: '5xx burst',
+        metric: 'error_rate_5xx',
+        statistic: 'Average',
+        comparator: 'GREATER_THAN',
+        threshold: 1,
+        windowMinutes: 1,
+        evaluationPeriods: 1,
+        severity: 'CRITICAL',
+      },
+    });
+    const alert = await t.db.alert.create({
+      data: {
+        teamId: team.teamId,
+        projectId: team.projectId,
+        ruleId: rule.id,
+        ruleName: rule.name,
+        metric: rule.metric,
+        condition: '5xx error rate > 1%',
+        deploymentId: first.id,
+        severity: 'CRITICAL',
+        firstValue: 40,
+        lastValue: 40,
+        status: 'ACKNOWLEDGED',
+      },
+    });
+    await record(second.id, { status: 'IN_SERVICE', awsStatus: 'InService' });
+    await expect(t.db.alert.findUniqueOrThrow({ where: { id: alert.id } })).resolves.toMatchObject({
+      status: 'RESOLVED',
+      resolvedAt: expect.any(Date),
+    });
+    const audit = await t.db.auditEvent.findFirstOrThrow({
+      where: { action: 'alert.resolve', resourceId: alert.id },
+    });
+    expect(audit.reason).toContain('The deployment stopped serving: Replaced on the endpoint by deployment');
+  });
+});

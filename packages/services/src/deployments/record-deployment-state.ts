@@ -2,6 +2,7 @@ import { appendAuditEvent } from '@cairn/db/audit-writer';
 import type { PrismaClient, Tx } from '@cairn/db/client';
 import type { DeploymentStatus } from '@cairn/db/generated/prisma/enums';
 import { systemRequest } from '../context';
+import { resolveEndedDeploymentAlerts } from '../monitoring/resolve-ended-deployment-alerts';
 import { notify } from '../notifications/notify';
 
 /** What the worker saw of a deployment in AWS, in Cairn's terms. */
@@ -139,6 +140,15 @@ export async function recordDeploymentState(
         endpointConfigName: updated.endpointConfigName,
       },
     });
+    if (isNewStatus && ENDED.includes(change.status)) {
+      await resolveEndedDeploymentAlerts(tx, {
+        deploymentId: deployment.id,
+        teamId: deployment.teamId,
+        reason: updated.statusReason ?? updated.status.toLowerCase(),
+        actor: worker(input.onBehalfOfUserId),
+        request: { ...systemRequest('cairn-worker'), requestId: input.jobId },
+      });
+    }
     if (isNewStatus && change.status === 'IN_SERVICE' && deployment.previousDeploymentId) {
       await supersede(tx, deployment.previousDeploymentId, deployment.id, input);
     }
@@ -161,6 +171,15 @@ async function supersede(
   if (count === 0) return;
   const previous = await tx.deployment.findUniqueOrThrow({ where: { id: previousId } });
   await tx.deploymentEvent.create({ data: { deploymentId: previousId, status: 'SUPERSEDED', detail } });
+  const actor = worker(input.onBehalfOfUserId);
+  const request = { ...systemRequest('cairn-worker'), requestId: input.jobId };
+  await resolveEndedDeploymentAlerts(tx, {
+    deploymentId: previousId,
+    teamId: previous.teamId,
+    reason: detail,
+    actor,
+    request,
+  });
   await appendAuditEvent(tx, {
     actor: worker(input.onBehalfOfUserId),
     request: { ...systemRequest('cairn-worker'), requestId: input.jobId },
