@@ -106,6 +106,21 @@ export function sampleInputs(
     });
   }
 
+  /** An in-service shadow test of a fresh version, beside a live deployment. */
+  async function makeShadowDeployment() {
+    const deployment = await makeDeployment();
+    return db.deployment.update({
+      where: { id: deployment.id },
+      data: {
+        inServiceAt: new Date(),
+        spec: {
+          ...realtimeSpec(deployment.modelVersionId),
+          strategy: { kind: 'SHADOW', shadowPercent: 20, days: 7 },
+        },
+      },
+    });
+  }
+
   function realtimeSpec(modelVersionId: string) {
     return {
       type: 'REALTIME',
@@ -338,6 +353,16 @@ export function sampleInputs(
       await db.deployment.update({ where: { id: current.id }, data: { previousDeploymentId: previous.id } });
       return { teamId: team.teamId, deploymentId: current.id, reason: 'p99 latency doubled' };
     },
+    'deployment.shadowComparison': async () => ({
+      teamId: team.teamId,
+      deploymentId: (await makeShadowDeployment()).id,
+      range: '24h',
+    }),
+    'deployment.endShadow': async () => ({
+      teamId: team.teamId,
+      deploymentId: (await makeShadowDeployment()).id,
+      reason: 'the shadow matches production',
+    }),
     'deployment.delete': async () => {
       const deployment = await makeDeployment();
       return {

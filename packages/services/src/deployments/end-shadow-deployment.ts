@@ -1,0 +1,70 @@
+import { shadowWindowOf } from '@cairn/core/deployments/shadow-window';
+import { conflict, DomainError } from '@cairn/core/errors';
+import type { EndShadowInput } from '@cairn/core/schemas/shadow-request';
+import { personInTeam } from '../approvals/approver-role';
+import { recordAudit } from '../audit/record-audit';
+import { requireQueue, type ServiceContext } from '../context';
+import { enqueueJob } from '../jobs/enqueue-job';
+import { endShadowVariantJob } from '../jobs/job-contracts';
+import { deploymentForPerson } from './load-deployment';
+
+/** The job key of a deployment's shadow ending: the sweep and a person's request share it. */
+export const endShadowJobKey = (deploymentId: string) => `end-shadow:${deploymentId}`;
+
+/**
+ * Ends a shadow test before its days are up: the endpoint goes back to its production variants
+ * only (the worker's end-shadow job). Refused for a deployment that is not a shadow test, not in
+ * service, or whose shadow has already ended. Audited with the reason.
+ */
+export async function endShadowDeployment(ctx: ServiceContext, input: EndShadowInput) {
+  const queue = requireQueue(ctx);
+  const person = personInTeam(ctx, input.teamId);
+  return ctx.db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Deployment" WHERE id = ${input.deploymentId}::uuid FOR UPDATE`;
+    const { deployment, project } = await deploymentForPerson(tx, ctx, input, 'project:write');
+    if (project.archivedAt) throw new DomainError('PRECONDITION_FAILED', 'The project is archived');
+    const window = shadowWindowOf(deployment);
+    if (!window) throw conflict('This deployment is not a shadow test: it has no shadow variant to end');
+    if (deployment.shadowEndedAt) {
+      throw conflict(`The shadow variant already ended on ${deployment.shadowEndedAt.toISOString()}`);
+    }
+    if (deployment.status !== 'IN_SERVICE') {
+      throw conflict(
+        `Only a shadow test in service can be ended; this one is ${deployment.status.toLowerCase().replaceAll('_', ' ')}`,
+      );
+    }
+    const jobId = await enqueueJob(
+      tx,
+      queue,
+      endShadowVariantJob,
+      {
+        teamId: deployment.teamId,
+        deploymentId: deployment.id,
+        requestedByUserId: person.userId,
+        requestedByLabel: person.email,
+      },
+      { key: endShadowJobKey(deployment.id) },
+    ).catch((error: unknown) => {
+      if (error instanceof Error && error.message.includes('already waiting')) {
+        throw conflict('The shadow variant is already being ended');
+      }
+      throw error;
+    });
+    await tx.deploymentEvent.create({
+      data: {
+        deploymentId: deployment.id,
+        status: deployment.status,
+        detail: `Shadow variant ended early by ${person.email}${input.reason ? `: ${input.reason}` : ''}`,
+      },
+    });
+    await recordAudit(tx, ctx, {
+      action: 'deployment.endShadow',
+      resourceType: 'Deployment',
+      resourceId: deployment.id,
+      teamId: deployment.teamId,
+      reason: input.reason ?? null,
+      after: { jobId, shadowPercent: window.shadowPercent, days: window.days, dueAt: window.endsAt },
+    });
+    return { deploymentId: deployment.id, jobId };
+  });
+}

@@ -1,0 +1,62 @@
+import { shadowWindowOf } from '@cairn/core/deployments/shadow-window';
+import { appendAuditEvent } from '@cairn/db/audit-writer';
+import type { PrismaClient } from '@cairn/db/client';
+import { systemRequest } from '../context';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function daysText(from: Date | null, to: Date): string {
+  const days = from ? Math.max(0, (to.getTime() - from.getTime()) / DAY_MS) : 0;
+  const rounded = days >= 1 ? Math.round(days) : Math.round(days * 10) / 10;
+  return `${rounded} ${rounded === 1 ? 'day' : 'days'}`;
+}
+
+/**
+ * Records that a deployment's endpoint runs its production variants only: `shadowEndedAt`, the
+ * endpoint config it now runs, a timeline line and a worker audit event. Once only: a replay of
+ * the end-shadow job, or a second job, finds it recorded and changes nothing.
+ */
+export async function recordShadowEnded(
+  db: PrismaClient,
+  input: {
+    deploymentId: string;
+    jobId: string;
+    onBehalfOfUserId: string | null;
+    endpointConfigName: string;
+  },
+): Promise<{ isRecorded: boolean }> {
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Deployment" WHERE id = ${input.deploymentId}::uuid FOR UPDATE`;
+    const deployment = await tx.deployment.findUnique({ where: { id: input.deploymentId } });
+    if (!deployment || deployment.shadowEndedAt) return { isRecorded: false };
+    const window = shadowWindowOf(deployment);
+    const now = new Date();
+    const detail = `Shadow variant ended after ${daysText(deployment.inServiceAt, now)}: production keeps serving`;
+    await tx.deployment.update({
+      where: { id: deployment.id },
+      data: {
+        shadowEndedAt: now,
+        endpointConfigName: input.endpointConfigName,
+        events: { create: { status: deployment.status, awsStatus: 'InService', detail, occurredAt: now } },
+      },
+    });
+    await appendAuditEvent(tx, {
+      actor: { kind: 'worker', onBehalfOfUserId: input.onBehalfOfUserId, label: 'cairn-worker' },
+      request: { ...systemRequest('cairn-worker'), requestId: input.jobId },
+      action: 'deployment.shadowEnded',
+      resourceType: 'Deployment',
+      resourceId: deployment.id,
+      teamId: deployment.teamId,
+      outcome: 'SUCCESS',
+      reason: detail,
+      before: { endpointConfigName: deployment.endpointConfigName, shadowEndedAt: null },
+      after: {
+        endpointConfigName: input.endpointConfigName,
+        shadowEndedAt: now,
+        shadowPercent: window?.shadowPercent ?? null,
+        days: window?.days ?? null,
+      },
+    });
+    return { isRecorded: true };
+  });
+}
