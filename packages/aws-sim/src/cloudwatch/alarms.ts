@@ -2,6 +2,7 @@ import type { AlarmStates } from '../core/alarm-states';
 import type { Caller } from '../core/caller';
 import { asRecords, Problems } from '../core/validation';
 import type { JsonInput } from '../json/json-protocol';
+import { type MetricMath, mathSeries, parseMetricMath } from './metric-math';
 import { type EndpointLookup, type MetricQuery, series } from './metrics';
 import type { TrafficHistory } from './traffic';
 
@@ -18,8 +19,7 @@ export interface MetricAlarm {
   name: string;
   arn: string;
   input: JsonInput;
-  query: MetricQuery;
-  stat: string;
+  source: { kind: 'metric'; query: MetricQuery; stat: string } | { kind: 'math'; math: MetricMath };
   periodSeconds: number;
   evaluationPeriods: number;
   datapointsToAlarm: number;
@@ -43,11 +43,17 @@ function breaches(alarm: MetricAlarm, value: number): boolean {
   }
 }
 
-/** Validates PutMetricAlarm for a single-metric alarm (metric-math alarms are not simulated). */
-export function parseMetricAlarm(input: JsonInput, region: string, caller: Caller, now: number): MetricAlarm {
-  const problems = new Problems();
-  const name = problems.string(input, 'AlarmName', 'AlarmName', { required: true, min: 1, max: 255 });
-  problems.string(input, 'AlarmDescription', 'AlarmDescription', { max: 1024 });
+const SINGLE_METRIC_MEMBERS = [
+  'MetricName',
+  'Namespace',
+  'Statistic',
+  'ExtendedStatistic',
+  'Dimensions',
+  'Period',
+  'Unit',
+];
+
+function parseSingleMetric(problems: Problems, input: JsonInput) {
   const metricName = problems.string(input, 'MetricName', 'MetricName', { required: true, min: 1, max: 255 });
   const namespace = problems.string(input, 'Namespace', 'Namespace', { required: true, min: 1, max: 255 });
   const statistic = problems.string(input, 'Statistic', 'Statistic', { values: STATISTICS });
@@ -55,17 +61,6 @@ export function parseMetricAlarm(input: JsonInput, region: string, caller: Calle
     pattern: /^p(\d{1,2}(\.\d+)?|100)$/,
   });
   const period = problems.number(input, 'Period', 'Period', { required: true, min: 10 });
-  const evaluationPeriods = problems.number(input, 'EvaluationPeriods', 'EvaluationPeriods', {
-    required: true,
-    min: 1,
-  });
-  const datapoints = problems.number(input, 'DatapointsToAlarm', 'DatapointsToAlarm', { min: 1 });
-  const threshold = problems.number(input, 'Threshold', 'Threshold', { required: true });
-  const comparison = problems.string(input, 'ComparisonOperator', 'ComparisonOperator', {
-    required: true,
-    values: COMPARISONS,
-  });
-  const missing = problems.string(input, 'TreatMissingData', 'TreatMissingData', { values: MISSING_DATA });
   const dimensions = asRecords(problems.array(input, 'Dimensions', 'Dimensions', { max: 30 }));
   const dimensionMap: Record<string, string> = {};
   dimensions.forEach((dimension, index) => {
@@ -79,12 +74,59 @@ export function parseMetricAlarm(input: JsonInput, region: string, caller: Calle
     });
     if (key && value) dimensionMap[key] = value;
   });
-  if (period !== undefined && !([10, 20, 30].includes(period) || period % 60 === 0)) {
-    problems.add(period, 'Period', 'be 10, 20, 30 or a multiple of 60');
+  // Cross-member rules come after the members, in the order CloudWatch reports them.
+  const checkCombination = () => {
+    if (period !== undefined && !([10, 20, 30].includes(period) || period % 60 === 0)) {
+      problems.add(period, 'Period', 'be 10, 20, 30 or a multiple of 60');
+    }
+    if ((statistic === undefined) === (extended === undefined)) {
+      problems.note('Exactly one of Statistic and ExtendedStatistic must be specified.');
+    }
+  };
+  const source: MetricAlarm['source'] = {
+    kind: 'metric',
+    query: { namespace: namespace as string, metricName: metricName as string, dimensions: dimensionMap },
+    stat: (statistic ?? extended) as string,
+  };
+  return { source, periodSeconds: period as number, checkCombination };
+}
+
+function parseMathMetric(problems: Problems, input: JsonInput) {
+  const conflicting = SINGLE_METRIC_MEMBERS.filter(
+    (member) => input[member] !== undefined && input[member] !== null,
+  );
+  if (conflicting.length > 0) {
+    problems.note(`Metrics cannot be specified together with ${conflicting.join(', ')}.`);
   }
-  if ((statistic === undefined) === (extended === undefined)) {
-    problems.note('Exactly one of Statistic and ExtendedStatistic must be specified.');
-  }
+  const math = parseMetricMath(problems, input);
+  const source: MetricAlarm['source'] | undefined = math ? { kind: 'math', math } : undefined;
+  return { source, periodSeconds: math?.periodSeconds, checkCombination: () => {} };
+}
+
+/**
+ * Validates PutMetricAlarm: a single metric (MetricName, Namespace, Statistic or ExtendedStatistic,
+ * Period) or metric math (`Metrics`), never both.
+ */
+export function parseMetricAlarm(input: JsonInput, region: string, caller: Caller, now: number): MetricAlarm {
+  const problems = new Problems();
+  const name = problems.string(input, 'AlarmName', 'AlarmName', { required: true, min: 1, max: 255 });
+  problems.string(input, 'AlarmDescription', 'AlarmDescription', { max: 1024 });
+  const { source, periodSeconds, checkCombination } =
+    input.Metrics !== undefined && input.Metrics !== null
+      ? parseMathMetric(problems, input)
+      : parseSingleMetric(problems, input);
+  const evaluationPeriods = problems.number(input, 'EvaluationPeriods', 'EvaluationPeriods', {
+    required: true,
+    min: 1,
+  });
+  const datapoints = problems.number(input, 'DatapointsToAlarm', 'DatapointsToAlarm', { min: 1 });
+  const threshold = problems.number(input, 'Threshold', 'Threshold', { required: true });
+  const comparison = problems.string(input, 'ComparisonOperator', 'ComparisonOperator', {
+    required: true,
+    values: COMPARISONS,
+  });
+  const missing = problems.string(input, 'TreatMissingData', 'TreatMissingData', { values: MISSING_DATA });
+  checkCombination();
   if (datapoints !== undefined && evaluationPeriods !== undefined && datapoints > evaluationPeriods) {
     problems.note('DatapointsToAlarm must be less than or equal to EvaluationPeriods.');
   }
@@ -93,9 +135,8 @@ export function parseMetricAlarm(input: JsonInput, region: string, caller: Calle
     name: name as string,
     arn: `arn:aws:cloudwatch:${region}:${caller.accountId}:alarm:${name}`,
     input,
-    query: { namespace: namespace as string, metricName: metricName as string, dimensions: dimensionMap },
-    stat: (statistic ?? extended) as string,
-    periodSeconds: period as number,
+    source: source as MetricAlarm['source'],
+    periodSeconds: periodSeconds as number,
     evaluationPeriods: evaluationPeriods as number,
     datapointsToAlarm: datapoints ?? (evaluationPeriods as number),
     threshold: threshold as number,
@@ -121,13 +162,15 @@ export function evaluateAlarm(
   if (states.get(alarm.name)?.isManual) return;
   const periodMs = alarm.periodSeconds * 1000;
   const start = (Math.floor(now / periodMs) - (alarm.evaluationPeriods - 1)) * periodMs;
-  const { values } = series(lookup, traffic, alarm.query, {
-    start,
-    end: now + 1,
-    periodSeconds: alarm.periodSeconds,
-    stat: alarm.stat,
-    now,
-  });
+  const window = { start, end: now + 1, now };
+  const values =
+    alarm.source.kind === 'math'
+      ? mathSeries(lookup, traffic, alarm.source.math, window)
+      : series(lookup, traffic, alarm.source.query, {
+          ...window,
+          periodSeconds: alarm.periodSeconds,
+          stat: alarm.source.stat,
+        }).values;
   const missing = alarm.evaluationPeriods - values.length;
   let breaching = values.filter((value) => breaches(alarm, value)).length;
   if (alarm.treatMissingData === 'breaching') breaching += missing;
