@@ -22,6 +22,7 @@ const QUERY_CODES: Record<string, string> = {
   MissingRequiredParameterException: 'MissingParameter',
   LimitExceededFault: 'LimitExceeded',
   ResourceNotFound: 'ResourceNotFound',
+  ResourceNotFoundException: 'ResourceNotFoundException',
   ThrottlingException: 'Throttling',
   InternalFailure: 'InternalFailure',
   ServiceUnavailable: 'ServiceUnavailable',
@@ -118,6 +119,16 @@ function deleteAlarms(store: CloudWatchStore, context: SimContext, input: Record
   }
 }
 
+/** ListTagsForResource for an alarm ARN: the tags PutMetricAlarm was given. */
+function listTagsForResource(store: CloudWatchStore, input: Record<string, unknown>) {
+  const problems = new Problems();
+  const arn = problems.string(input, 'ResourceARN', 'ResourceARN', { required: true, min: 1, max: 1024 });
+  problems.throwIfAny();
+  const alarm = [...store.alarms.values()].find((candidate) => candidate.arn === arn);
+  if (!alarm) throw new SimError('ResourceNotFoundException', `Resource ${arn} not found`, 404);
+  return { Tags: Array.isArray(alarm.input.Tags) ? alarm.input.Tags : [] };
+}
+
 /** CloudWatch over awsJson1_0 (`X-Amz-Target: GraniteServiceVersion20100801.<Operation>`), query-compatible errors. */
 export function createCloudWatchService(
   context: SimContext,
@@ -154,6 +165,8 @@ export function createCloudWatchService(
           case 'DeleteAlarms':
             deleteAlarms(store, context, input);
             return jsonResult(requestId, CONTENT_TYPE, {});
+          case 'ListTagsForResource':
+            return jsonResult(requestId, CONTENT_TYPE, listTagsForResource(store, input));
           case 'DescribeAlarms':
             store.evaluate(now);
             return jsonResult(requestId, CONTENT_TYPE, describeAlarms(store, context, input));

@@ -1,6 +1,7 @@
 import {
   CloudWatchClient,
   DescribeAlarmsCommand,
+  ListTagsForResourceCommand,
   type MetricDataQuery,
   PutMetricAlarmCommand,
 } from '@aws-sdk/client-cloudwatch';
@@ -208,5 +209,24 @@ describe('metric-math alarms', () => {
       }),
     );
     expect((await describe1('fraud-invocations'))?.StateValue).toBe('ALARM');
+  });
+
+  it('lists the tags of an alarm by its ARN', async () => {
+    await cloudwatch.send(
+      new PutMetricAlarmCommand({
+        AlarmName: 'fraud-tagged',
+        Metrics: rateQueries(),
+        EvaluationPeriods: 1,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanThreshold',
+        Tags: [{ Key: 'cairn:deployment', Value: 'd-1' }],
+      }),
+    );
+    const arn = (await describe1('fraud-tagged'))?.AlarmArn;
+    const { Tags } = await cloudwatch.send(new ListTagsForResourceCommand({ ResourceARN: arn }));
+    expect(Tags).toEqual([{ Key: 'cairn:deployment', Value: 'd-1' }]);
+    await expect(
+      cloudwatch.send(new ListTagsForResourceCommand({ ResourceARN: `${arn}-gone` })),
+    ).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });
 });
