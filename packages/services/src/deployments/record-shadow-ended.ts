@@ -3,12 +3,18 @@ import { appendAuditEvent } from '@cairn/db/audit-writer';
 import type { PrismaClient } from '@cairn/db/client';
 import { systemRequest } from '../context';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
-function daysText(from: Date | null, to: Date): string {
-  const days = from ? Math.max(0, (to.getTime() - from.getTime()) / DAY_MS) : 0;
-  const rounded = days >= 1 ? Math.round(days) : Math.round(days * 10) / 10;
-  return `${rounded} ${rounded === 1 ? 'day' : 'days'}`;
+function durationText(from: Date | null, to: Date): string {
+  const elapsed = from ? Math.max(0, to.getTime() - from.getTime()) : 0;
+  if (elapsed >= DAY_MS) {
+    const days = Math.round(elapsed / DAY_MS);
+    return `${days} ${days === 1 ? 'day' : 'days'}`;
+  }
+  const hours = Math.round(elapsed / HOUR_MS);
+  if (hours === 0) return 'less than an hour';
+  return `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
 }
 
 /**
@@ -31,7 +37,7 @@ export async function recordShadowEnded(
     if (!deployment || deployment.shadowEndedAt) return { isRecorded: false };
     const window = shadowWindowOf(deployment);
     const now = new Date();
-    const detail = `Shadow variant ended after ${daysText(deployment.inServiceAt, now)}: production keeps serving`;
+    const detail = `Shadow variant ended after ${durationText(deployment.inServiceAt, now)}: production keeps serving`;
     await tx.deployment.update({
       where: { id: deployment.id },
       data: {

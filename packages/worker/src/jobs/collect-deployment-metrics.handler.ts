@@ -11,6 +11,7 @@ import { storeMetricPoints } from '@cairn/services/monitoring/store-metric-point
 import { getMetricData } from '../aws/adapters/cloudwatch';
 import { describeEndpointVariants } from '../aws/adapters/endpoint-variants';
 import type { AwsCaller } from '../aws/audited-call';
+import { endDueShadows } from './end-due-shadows';
 import type { JobHandler, JobRun, WorkerDeps } from './job-runner';
 import { openTeamAws } from './team-aws';
 
@@ -28,6 +29,8 @@ const MONITOR = { requestedByUserId: null, requestedByLabel: 'cairn-monitor' };
 export interface CollectionReport {
   collected: { deploymentId: string; points: number; alerts: Record<string, number> }[];
   skipped: { deploymentId: string; reason: string }[];
+  /** Shadow tests whose days have passed, sent to have their shadow variant ended. */
+  shadowsEnding: string[];
 }
 
 /** Every minute: collects each in-service endpoint's CloudWatch metrics and evaluates its alert rules. */
@@ -67,7 +70,7 @@ export async function collectDeploymentMetrics(
   input: { now: Date; jobId: string; deploymentIds?: string[] },
 ): Promise<CollectionReport> {
   const { db, logger } = deps;
-  const report: CollectionReport = { collected: [], skipped: [] };
+  const report: CollectionReport = { collected: [], skipped: [], shadowsEnding: [] };
   const deployments = await db.deployment.findMany({
     where: {
       status: 'IN_SERVICE',
@@ -81,6 +84,7 @@ export async function collectDeploymentMetrics(
     },
     orderBy: { id: 'asc' },
   });
+  report.shadowsEnding = await endDueShadows(deps, deployments, input.now);
   const teams = new Map(
     (
       await db.team.findMany({

@@ -2,6 +2,7 @@ import { answerPipelineApprovalHandler } from './answer-pipeline-approval.handle
 import { collectDeploymentMetricsHandler } from './collect-deployment-metrics.handler';
 import { deleteDeploymentHandler } from './delete-deployment.handler';
 import { deliverWebhookHandler } from './deliver-webhook.handler';
+import { endShadowVariantHandler } from './end-shadow-variant.handler';
 import { expireApprovalRequestsHandler } from './expire-approval-requests.handler';
 import type { JobHandler } from './job-runner';
 import { mirrorModelGroupHandler } from './mirror-model-group.handler';
@@ -30,4 +31,5 @@ export const HANDLERS: JobHandler<never>[] = [
   rolloutDeploymentHandler as JobHandler<never>,
   reconcileDeploymentHandler as JobHandler<never>,
   deleteDeploymentHandler as JobHandler<never>,
+  endShadowVariantHandler as JobHandler<never>,
 ];
