@@ -8,6 +8,9 @@ import { enqueueJob } from '../jobs/enqueue-job';
 import { endShadowVariantJob } from '../jobs/job-contracts';
 import { deploymentForPerson } from './load-deployment';
 
+/** A request to end the shadow counts as in progress this long; after it, another may be sent. */
+const REQUEST_PENDING_MS = 60 * 60 * 1000;
+
 /** The job key of a deployment's shadow ending: the sweep and a person's request share it. */
 export const endShadowJobKey = (deploymentId: string) => `end-shadow:${deploymentId}`;
 
@@ -33,6 +36,20 @@ export async function endShadowDeployment(ctx: ServiceContext, input: EndShadowI
         `Only a shadow test in service can be ended; this one is ${deployment.status.toLowerCase().replaceAll('_', ' ')}`,
       );
     }
+    const pending = await tx.auditEvent.findFirst({
+      where: {
+        resourceId: deployment.id,
+        action: 'deployment.endShadow',
+        outcome: 'SUCCESS',
+        occurredAt: { gte: new Date(Date.now() - REQUEST_PENDING_MS) },
+      },
+      select: { occurredAt: true },
+    });
+    if (pending) {
+      throw conflict(
+        `The shadow variant is already being ended (requested at ${pending.occurredAt.toISOString()})`,
+      );
+    }
     const jobId = await enqueueJob(
       tx,
       queue,
@@ -44,12 +61,7 @@ export async function endShadowDeployment(ctx: ServiceContext, input: EndShadowI
         requestedByLabel: person.email,
       },
       { key: endShadowJobKey(deployment.id) },
-    ).catch((error: unknown) => {
-      if (error instanceof Error && error.message.includes('already waiting')) {
-        throw conflict('The shadow variant is already being ended');
-      }
-      throw error;
-    });
+    );
     await tx.deploymentEvent.create({
       data: {
         deploymentId: deployment.id,
