@@ -10,7 +10,7 @@ import { useTRPC } from '~/trpc/client';
 import { buildMonitoringCharts, formatChartValue, type MonitoringChart } from './monitoring-charts';
 
 const POLL_MS = 30_000;
-const RANGE_LABEL: Record<MetricRange, string> = {
+export const RANGE_LABEL: Record<MetricRange, string> = {
   '1h': '1 h',
   '6h': '6 h',
   '24h': '24 h',
@@ -83,7 +83,7 @@ const fullFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
 });
 
-function TimeChart({ chart, isLong }: { chart: MonitoringChart; isLong: boolean }) {
+export function TimeChart({ chart, isLong }: { chart: MonitoringChart; isLong: boolean }) {
   return (
     <Paper withBorder p="sm" role="figure" aria-label={`Chart of ${chart.title}`}>
       <Text fw={600} size="sm" mb={4}>

@@ -8,6 +8,7 @@ import {
   isDeploymentSettling,
 } from '~/components/deployments/deployment-labels';
 import { DeploymentStatusBadge } from '~/components/deployments/deployment-status-badge';
+import { ShadowComparisonPanel } from '~/components/deployments/shadow-comparison-panel';
 import { AlertRulesPanel } from '~/components/monitoring/alert-rules-panel';
 import { AlertsPanel } from '~/components/monitoring/alerts-panel';
 import { DeploymentMetricsPanel } from '~/components/monitoring/deployment-metrics-panel';
@@ -18,8 +19,9 @@ import { useViewer } from '~/components/viewer-context';
 import { can } from '~/lib/access';
 import { useTRPC } from '~/trpc/client';
 import { DeleteDeploymentButton } from './delete-deployment-button';
-import { DeploymentSummary } from './deployment-summary';
+import { DeploymentSummary, strategyKindOf } from './deployment-summary';
 import { DeploymentTimeline } from './deployment-timeline';
+import { EndShadowButton } from './end-shadow-button';
 import { RollbackDeploymentButton } from './rollback-deployment-button';
 
 const POLL_WHILE_SETTLING_MS = 3_000;
@@ -108,6 +110,13 @@ export function DeploymentView({ projectId, deploymentId }: { projectId: string;
       {current.type !== 'BATCH' && (
         <>
           <AlertsPanel teamId={team.id} projectId={projectId} deploymentId={current.id} />
+          {strategyKindOf(current.spec) === 'SHADOW' && (
+            <ShadowComparisonPanel
+              teamId={team.id}
+              deploymentId={current.id}
+              endAction={canWrite && <EndShadowButton teamId={team.id} deploymentId={current.id} />}
+            />
+          )}
           <DeploymentMetricsPanel teamId={team.id} deploymentId={current.id} />
           <AlertRulesPanel teamId={team.id} projectId={projectId} deploymentId={current.id} />
         </>
