@@ -40,7 +40,7 @@ describe('shadowWindowOf', () => {
   const spec = {
     type: 'REALTIME',
     modelVersionId: '00000000-0000-7000-8000-000000000001',
-    environment: 'PRODUCTION',
+    environment: 'PROD',
     instanceType: 'ml.m5.large',
     initialInstanceCount: 1,
     strategy: { kind: 'SHADOW', shadowPercent: 20, days: 3 },

@@ -1,6 +1,6 @@
+import { accruedCostUsd, currentMonthlyUsd } from '@cairn/core/deployments/shadow-cost';
 import type { DeploymentRefInput } from '@cairn/core/schemas/deployment-request';
 import type { ServiceContext } from '../context';
-import { accruedCostUsd } from './accrued-cost';
 import { deploymentForPerson } from './load-deployment';
 
 /** One deployment with its timeline, lineage (version -> run) and the deployment it replaced. */
@@ -36,7 +36,7 @@ export async function getDeployment(ctx: ServiceContext, input: DeploymentRefInp
   ]);
   return {
     ...full,
-    predictedMonthlyUsd: Number(full.predictedMonthlyUsd),
+    predictedMonthlyUsd: currentMonthlyUsd(full),
     costSoFarUsd: accruedCostUsd(full, new Date()),
     previous,
     createdBy,

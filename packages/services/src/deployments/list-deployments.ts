@@ -1,7 +1,7 @@
+import { accruedCostUsd, currentMonthlyUsd } from '@cairn/core/deployments/shadow-cost';
 import type { ListDeploymentsInput } from '@cairn/core/schemas/deployment-request';
 import type { ServiceContext } from '../context';
 import { projectForPerson } from '../model-versions/model-version-access';
-import { accruedCostUsd } from './accrued-cost';
 import { LIVE_DEPLOYMENT_STATUSES } from './team-budget';
 
 /** What runs where in a project: deployments newest first, with version, type, strategy, status, age and cost so far. */
@@ -44,7 +44,7 @@ export async function listDeployments(ctx: ServiceContext, input: ListDeployment
       createdAt: deployment.createdAt,
       inServiceAt: deployment.inServiceAt,
       endedAt: deployment.endedAt,
-      predictedMonthlyUsd: Number(deployment.predictedMonthlyUsd),
+      predictedMonthlyUsd: currentMonthlyUsd(deployment),
       costSoFarUsd: accruedCostUsd(deployment, now),
     };
   });
