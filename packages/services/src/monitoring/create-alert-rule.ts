@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 import { projectForPerson } from '../model-versions/model-version-access';
 import { auditedRule } from './alert-rule-access';
+import { enqueueRuleAlarmSyncs } from './enqueue-rule-alarm-syncs';
 
 /** Adds an alert rule to a deployment, or to every deployment of the project; audited. */
 export async function createAlertRule(ctx: ServiceContext, input: CreateAlertRuleInput) {
@@ -29,6 +30,7 @@ export async function createAlertRule(ctx: ServiceContext, input: CreateAlertRul
       teamId: rule.teamId,
       after: auditedRule(rule),
     });
+    await enqueueRuleAlarmSyncs(tx, ctx, rule);
     return rule;
   });
 }

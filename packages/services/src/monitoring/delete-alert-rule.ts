@@ -2,6 +2,7 @@ import type { AlertRuleRefInput } from '@cairn/core/monitoring/monitoring-schema
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 import { alertRuleForPerson, auditedRule } from './alert-rule-access';
+import { enqueueRuleAlarmSyncs } from './enqueue-rule-alarm-syncs';
 
 /**
  * Deletes an alert rule, audited with the rule as it was. Its alerts stay as history (each keeps
@@ -15,6 +16,7 @@ export async function deleteAlertRule(ctx: ServiceContext, input: AlertRuleRefIn
       data: { status: 'RESOLVED', resolvedAt: new Date() },
     });
     await tx.alertRule.delete({ where: { id: rule.id } });
+    await enqueueRuleAlarmSyncs(tx, ctx, rule);
     await recordAudit(tx, ctx, {
       action: 'alertRule.delete',
       resourceType: 'AlertRule',

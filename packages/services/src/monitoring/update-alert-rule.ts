@@ -4,6 +4,7 @@ import { createAlertRuleInput } from '@cairn/core/monitoring/monitoring-schemas'
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 import { alertRuleForPerson, auditedRule } from './alert-rule-access';
+import { enqueueRuleAlarmSyncs } from './enqueue-rule-alarm-syncs';
 
 /** Changes an alert rule (threshold, window, severity, enabled, ...); audited with before and after. */
 export async function updateAlertRule(ctx: ServiceContext, input: UpdateAlertRuleInput) {
@@ -25,6 +26,7 @@ export async function updateAlertRule(ctx: ServiceContext, input: UpdateAlertRul
       before: auditedRule(before),
       after: auditedRule(after),
     });
+    await enqueueRuleAlarmSyncs(tx, ctx, after);
     return after;
   });
 }

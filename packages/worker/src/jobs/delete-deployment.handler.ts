@@ -26,7 +26,7 @@ export const deleteDeploymentHandler: JobHandler<Payload> = {
     const aws = openTeamAws(run.deps, teamAwsFor(deployment, payload, run.jobId));
     let result: Awaited<ReturnType<typeof removeDeployment>>;
     try {
-      result = await removeDeployment(aws, deployment);
+      result = await removeDeployment(aws, db, deployment);
     } finally {
       aws.close();
     }

@@ -14,7 +14,7 @@ import {
   updateEndpoint,
 } from '../aws/adapters/sagemaker-endpoints';
 import { createTransformJob } from '../aws/adapters/sagemaker-jobs';
-import { putRollbackAlarms } from './deployment-alarms';
+import { putRuleAlarms } from './deployment-alarms';
 import { describeShift, guardrailsFor } from './deployment-guardrails';
 import type { TeamAws } from './team-aws';
 
@@ -58,7 +58,7 @@ export function teamAwsFor(
   };
 }
 
-const PRIMARY_VARIANT = 'primary';
+export const PRIMARY_VARIANT = 'primary';
 const SHADOW_VARIANT = 'shadow';
 
 /** Where the endpoint's variants come from, per type and strategy. */
@@ -214,7 +214,8 @@ export async function rolloutEndpoint(
     };
   }
   const rollsBackOnAlarm = spec.type !== 'SERVERLESS' && spec.rollsBackOnAlarm && !isRollback;
-  const alarms = rollsBackOnAlarm ? await putRollbackAlarms(aws, deployment, PRIMARY_VARIANT) : [];
+  const alarmPlan = rollsBackOnAlarm ? await putRuleAlarms(aws, db, deployment, PRIMARY_VARIANT) : null;
+  const alarms = alarmPlan?.alarms.map((alarm) => alarm.alarmName) ?? [];
   // A rollback returns to a config that ran before, at once: there is nothing to trial.
   const guardrails = isRollback ? undefined : guardrailsFor(spec, alarms);
   const endpoint = await updateEndpoint(sagemaker, {
@@ -228,7 +229,10 @@ export async function rolloutEndpoint(
     awsResourceArn: endpoint.endpointArn,
     endpointConfigName,
     trafficPercent: 0,
-    detail: `Updating endpoint ${endpoint.endpointName} to ${endpointConfigName}: ${describeShift(guardrails)}`,
+    detail: `Updating endpoint ${endpoint.endpointName} to ${endpointConfigName}: ${describeShift(
+      guardrails,
+      alarmPlan ? { skippedReasons: alarmPlan.skipped.map((skipped) => skipped.reason) } : undefined,
+    )}`,
   };
 }
 

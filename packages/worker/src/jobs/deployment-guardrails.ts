@@ -38,8 +38,14 @@ export function guardrailsFor(
   }
 }
 
-/** The guardrails in words, for the timeline. */
-export function describeShift(guardrails: DeploymentGuardrails | undefined): string {
+/**
+ * The guardrails in words, for the timeline. `alarmsExpected` says the strategy rolls back on
+ * alarms, so having none (no alert rule CloudWatch can express) is worth saying, with why.
+ */
+export function describeShift(
+  guardrails: DeploymentGuardrails | undefined,
+  alarmsExpected?: { skippedReasons: string[] },
+): string {
   if (!guardrails) return 'all at once';
   const { shift, waitSeconds } = guardrails;
   const how =
@@ -49,5 +55,8 @@ export function describeShift(guardrails: DeploymentGuardrails | undefined): str
         ? `linear steps of ${shift.stepPercent}% every ${waitSeconds} s`
         : `all at once, bake ${waitSeconds} s`;
   const alarms = guardrails.rollbackAlarmNames.length;
-  return alarms > 0 ? `${how}, rolls back on ${alarms} alarms` : how;
+  if (alarms > 0) return `${how}, rolls back on ${alarms} alert rule alarm${alarms === 1 ? '' : 's'}`;
+  if (!alarmsExpected) return how;
+  const why = [...new Set(alarmsExpected.skippedReasons)].join('; ');
+  return `${how}, no rollback alarms: no enabled alert rule can be a CloudWatch alarm${why ? ` (${why})` : ''}`;
 }

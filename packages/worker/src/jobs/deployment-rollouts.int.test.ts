@@ -2,10 +2,11 @@ import { DescribeEndpointCommand } from '@aws-sdk/client-sagemaker';
 import { sageMaker } from '@cairn/aws-sim/testing/sim-clients';
 import { deleteDeployment } from '@cairn/services/deployments/delete-deployment';
 import { rollbackDeployment } from '@cairn/services/deployments/rollback-deployment';
+import { createAlertRule } from '@cairn/services/monitoring/create-alert-rule';
 import { contextFor } from '@cairn/services/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkerTestStack, type WorkerTestStack } from '../testing/worker-test-stack';
-import { rollbackAlarmNames } from './deployment-alarms';
+import { legacyRollbackAlarmNames, ruleAlarmName } from './deployment-alarms';
 import {
   deploy,
   deploymentReaching,
@@ -14,6 +15,36 @@ import {
   statusesOf,
   teamThatDeploys,
 } from './deployment-test-support';
+
+/** A project rule that mirrors as an alarm tripping within a minute of errors: 5xx rate > 1% over 1 min. */
+function projectErrorRateRule(team: Awaited<ReturnType<typeof teamThatDeploys>>['team']) {
+  return createAlertRule(
+    { ...contextFor(t.db, team.engineer), queue: stack.producer },
+    {
+      teamId: team.teamId,
+      projectId: team.projectId,
+      deploymentId: null,
+      name: '5xx rate above 1% for a minute',
+      metric: 'error_rate_5xx',
+      statistic: 'Average',
+      comparator: 'GREATER_THAN',
+      threshold: 1,
+      windowMinutes: 1,
+      evaluationPeriods: 1,
+      severity: 'CRITICAL',
+      isEnabled: true,
+    },
+  );
+}
+
+/** The alarm names of a deployment's own rules CloudWatch can express (the default drift:* rule cannot). */
+async function ownRuleAlarmNames(deploymentId: string) {
+  const rules = await t.db.alertRule.findMany({
+    where: { deploymentId, isEnabled: true, metric: { not: 'drift:*' } },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
+  return rules.map((rule) => ruleAlarmName(rule.id, deploymentId));
+}
 
 let stack: WorkerTestStack;
 let t: WorkerTestStack['t'];
@@ -102,7 +133,9 @@ describe.concurrent('endpoint rollouts', () => {
     expect(previous.events.at(-1)?.detail).toContain(second.id.slice(0, 8));
     const [endpoint] = await simResources(stack, 'endpoint', first.awsResourceName);
     expect(endpoint?.details?.endpointConfigName).toBe(done.endpointConfigName);
-    // The canary ran under SageMaker's guardrails, watched by the two alarms the worker made for it.
+    // The canary ran under SageMaker's guardrails, watched by the alarms of its alert rules.
+    const ruleAlarms = await ownRuleAlarmNames(second.id);
+    expect(ruleAlarms).toHaveLength(2);
     const described = await sageMaker(stack.sim).send(
       new DescribeEndpointCommand({ EndpointName: first.awsResourceName }),
     );
@@ -116,16 +149,18 @@ describe.concurrent('endpoint rollouts', () => {
         TerminationWaitInSeconds: 5,
         MaximumExecutionTimeoutInSeconds: 1800,
       },
-      AutoRollbackConfiguration: {
-        Alarms: rollbackAlarmNames(second.id).map((AlarmName) => ({ AlarmName })),
-      },
+      AutoRollbackConfiguration: { Alarms: ruleAlarms.map((AlarmName) => ({ AlarmName })) },
     });
     const alarms = await simResources(stack, 'alarm');
-    expect(alarms.filter((alarm) => rollbackAlarmNames(second.id).includes(alarm.name))).toHaveLength(2);
+    expect(alarms.filter((alarm) => ruleAlarms.includes(alarm.name))).toHaveLength(2);
+    expect(done.events.find((event) => event.status === 'UPDATING')?.detail).toContain(
+      'rolls back on 2 alert rule alarms',
+    );
   });
 
-  it('records an automatic rollback when the canary’s 5xx alarm trips, and keeps the old version in service', async () => {
+  it('records an automatic rollback when the alarm of the project’s 5xx rule trips, and keeps the old version in service', async () => {
     const { team, version, first } = await liveEndpoint();
+    const projectRule = await projectErrorRateRule(team);
     const v2 = await version(2);
     const second = await deploy(stack, team, {
       ...REALTIME,
@@ -136,7 +171,15 @@ describe.concurrent('endpoint rollouts', () => {
     await simAdmin(stack, 'POST', `/_sim/endpoints/${first.awsResourceName}/traffic`, { errorRate: 0.5 });
     const done = await deploymentReaching(t.db, second.id, ['FAILED', 'IN_SERVICE']);
     expect(done.status).toBe('FAILED');
-    expect(done.statusReason).toMatch(/^rolled back automatically: alarm cairn-alarm-[0-9a-f]{32}/);
+    const projectAlarm = ruleAlarmName(projectRule.id, second.id);
+    expect(done.statusReason).toContain(`rolled back automatically: alarm ${projectAlarm}`);
+    const described = await sageMaker(stack.sim).send(
+      new DescribeEndpointCommand({ EndpointName: first.awsResourceName }),
+    );
+    const ownAlarms = await ownRuleAlarmNames(second.id);
+    expect(described.LastDeploymentConfig?.AutoRollbackConfiguration?.Alarms).toEqual(
+      [projectAlarm, ...ownAlarms].map((AlarmName) => ({ AlarmName })),
+    );
     expect(statusesOf(done.events)).toEqual(['PENDING', 'UPDATING', 'ROLLING_BACK', 'FAILED']);
     const previous = await t.db.deployment.findUniqueOrThrow({ where: { id: first.id } });
     expect(previous).toMatchObject({ status: 'IN_SERVICE', endedAt: null });
@@ -168,12 +211,14 @@ describe.concurrent('endpoint rollouts', () => {
     const deleted = await deploymentReaching(t.db, second.id, ['DELETED']);
     expect(deleted.events.at(-1)?.detail).toContain('left running');
     expect((await simResources(stack, 'endpoint', first.awsResourceName))[0]?.status).toBe('InService');
-    const alarms = await simResources(stack, 'alarm');
-    expect(alarms.filter((alarm) => rollbackAlarmNames(second.id).includes(alarm.name))).toEqual([]);
+    const alarms = (await simResources(stack, 'alarm')).map((alarm) => alarm.name);
+    expect(alarms.filter((name) => [projectAlarm, ...ownAlarms].includes(name))).toEqual([]);
+    expect(alarms.filter((name) => legacyRollbackAlarmNames(second.id).includes(name))).toEqual([]);
   });
 
   it('records UPDATE_ROLLBACK_FAILED when SageMaker cannot bring the old fleet back', async () => {
     const { team, version, first } = await liveEndpoint();
+    await projectErrorRateRule(team);
     const v2 = await version(2);
     await simAdmin(stack, 'POST', '/_sim/faults', { failResource: first.endpointConfigName });
     const second = await deploy(stack, team, {

@@ -1,9 +1,10 @@
+import type { PrismaClient } from '@cairn/db/client';
 import type { Deployment } from '@cairn/db/generated/prisma/client';
 import type { DeploymentStateChange } from '@cairn/services/deployments/record-deployment-state';
-import { deleteAlarms, describeAlarms } from '../aws/adapters/cloudwatch';
+import { deleteAlarms } from '../aws/adapters/cloudwatch';
 import { deleteEndpoint, describeEndpoint, type EndpointState } from '../aws/adapters/sagemaker-endpoints';
 import { describeTransformJob, stopTransformJob } from '../aws/adapters/sagemaker-jobs';
-import { rollbackAlarmNames } from './deployment-alarms';
+import { deploymentAlarmNames, firingRollbackAlarms } from './deployment-alarms';
 import { removeAutoscaling } from './deployment-autoscaling';
 import type { TeamAws } from './team-aws';
 
@@ -57,11 +58,7 @@ const ROLLED_BACK_PREFIX = /^update rolled back:\s*/i;
 
 async function rollbackReason(aws: TeamAws, deployment: Watched, endpoint: EndpointState): Promise<string> {
   if (endpoint.failureReason) return endpoint.failureReason.replace(ROLLED_BACK_PREFIX, '');
-  const alarms = await describeAlarms(
-    { client: aws.clients.cloudwatch, call: aws.call },
-    rollbackAlarmNames(deployment.id),
-  );
-  const firing = alarms.filter((alarm) => alarm.state === 'ALARM').map((alarm) => alarm.alarmName);
+  const firing = await firingRollbackAlarms(aws, deployment);
   return firing.length > 0
     ? `alarm ${firing.join(', ')} in ALARM during the update`
     : 'SageMaker kept the previous endpoint config';
@@ -146,7 +143,8 @@ function ownsEndpoint(
  */
 export async function removeDeployment(
   aws: TeamAws,
-  deployment: Watched & { previousDeploymentId: string | null },
+  db: PrismaClient,
+  deployment: Watched & { previousDeploymentId: string | null; projectId: string },
 ): Promise<{ isGone: boolean; detail: string }> {
   const sagemaker = { client: aws.clients.sagemaker, call: aws.call };
   if (deployment.type === 'BATCH') {
@@ -157,7 +155,10 @@ export async function removeDeployment(
       detail: job ? `Transform job ${job.status.toLowerCase()}` : 'The transform job no longer exists',
     };
   }
-  await deleteAlarms({ client: aws.clients.cloudwatch, call: aws.call }, rollbackAlarmNames(deployment.id));
+  await deleteAlarms(
+    { client: aws.clients.cloudwatch, call: aws.call },
+    await deploymentAlarmNames(db, deployment),
+  );
   const endpoint = await describeEndpoint(sagemaker, deployment.awsResourceName);
   if (!endpoint) return { isGone: true, detail: `Endpoint ${deployment.awsResourceName} deleted` };
   if (!ownsEndpoint(deployment, endpoint)) {

@@ -12,6 +12,7 @@ import { registerModelVersionHandler } from './register-model-version.handler';
 import { rolloutDeploymentHandler } from './rollout-deployment.handler';
 import { startPipelineRunHandler } from './start-pipeline-run.handler';
 import { syncModelVersionApprovalHandler } from './sync-model-version-approval.handler';
+import { syncRuleAlarmsHandler } from './sync-rule-alarms.handler';
 import { verifyTeamAwsAccessHandler } from './verify-team-aws-access.handler';
 import { warmRunChartsHandler } from './warm-run-charts.handler';
 
@@ -31,5 +32,6 @@ export const HANDLERS: JobHandler<never>[] = [
   rolloutDeploymentHandler as JobHandler<never>,
   reconcileDeploymentHandler as JobHandler<never>,
   deleteDeploymentHandler as JobHandler<never>,
+  syncRuleAlarmsHandler as JobHandler<never>,
   endShadowVariantHandler as JobHandler<never>,
 ];

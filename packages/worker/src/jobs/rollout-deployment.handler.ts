@@ -60,7 +60,7 @@ export const rolloutDeploymentHandler: JobHandler<Payload> = {
         });
         // Deleted while this job ran: what it just made in AWS must not outlive the deployment.
         if (recorded.status === 'DELETING' || recorded.status === 'DELETED') {
-          await removeDeployment(aws, {
+          await removeDeployment(aws, db, {
             ...deployment,
             endpointConfigName: change.endpointConfigName ?? null,
           });

@@ -4,6 +4,8 @@ import {
   DeleteAlarmsCommand,
   DescribeAlarmsCommand,
   GetMetricDataCommand,
+  ListTagsForResourceCommand,
+  type MetricAlarm,
   type MetricDataQuery,
   PutMetricAlarmCommand,
   type StateValue,
@@ -96,16 +98,22 @@ export async function getMetricData(
   return [...series.values()];
 }
 
-export interface MetricAlarmInput {
-  /** The alert rule's (or deployment guardrail's) domain id: the alarm is `cairn-alarm-<id>`. */
-  alarmId: string;
-  description?: string;
+interface AlarmMetric {
   namespace: string;
   metricName: string;
   dimensions: Record<string, string>;
-  /** Exactly one of statistic and extendedStatistic (a percentile such as 'p99'). */
-  statistic?: Statistic;
-  extendedStatistic?: string;
+}
+
+/** Metric math: MetricStat queries and one expression over their ids, the value alarmed on. */
+export interface AlarmMetricMath {
+  queries: (AlarmMetric & { id: string; stat: string })[];
+  expression: { id: string; expression: string; label?: string };
+}
+
+interface AlarmCommon {
+  /** The alert rule's (or deployment guardrail's) domain id: the alarm is `cairn-alarm-<id>`. */
+  alarmId: string;
+  description?: string;
   periodSeconds: number;
   evaluationPeriods: number;
   datapointsToAlarm?: number;
@@ -117,8 +125,52 @@ export interface MetricAlarmInput {
   tags?: Record<string, string>;
 }
 
-/** PutMetricAlarm; it creates or replaces by name, so a retry is naturally idempotent. */
-export async function putMetricAlarm(ctx: CloudWatch, input: MetricAlarmInput) {
+export interface MetricAlarmInput extends AlarmCommon, AlarmMetric {
+  /** Exactly one of statistic and extendedStatistic (a percentile such as 'p99'). */
+  statistic?: Statistic;
+  extendedStatistic?: string;
+}
+
+export interface MathAlarmInput extends AlarmCommon {
+  math: AlarmMetricMath;
+}
+
+const toDimensions = (dimensions: Record<string, string>) =>
+  Object.entries(dimensions).map(([Name, Value]) => ({ Name, Value }));
+
+function subjectOf(input: MetricAlarmInput | MathAlarmInput) {
+  if ('math' in input) {
+    const { queries, expression } = input.math;
+    const metrics: MetricDataQuery[] = [
+      ...queries.map((query) => ({
+        Id: query.id,
+        ReturnData: false,
+        MetricStat: {
+          Metric: {
+            Namespace: query.namespace,
+            MetricName: query.metricName,
+            Dimensions: toDimensions(query.dimensions),
+          },
+          Period: input.periodSeconds,
+          Stat: query.stat,
+        },
+      })),
+      { Id: expression.id, Expression: expression.expression, Label: expression.label, ReturnData: true },
+    ];
+    return { Metrics: metrics };
+  }
+  return {
+    Namespace: input.namespace,
+    MetricName: input.metricName,
+    Dimensions: toDimensions(input.dimensions),
+    Statistic: input.statistic,
+    ExtendedStatistic: input.extendedStatistic,
+    Period: input.periodSeconds,
+  };
+}
+
+/** PutMetricAlarm (one metric or metric math); it creates or replaces by name, so a retry is idempotent. */
+export async function putMetricAlarm(ctx: CloudWatch, input: MetricAlarmInput | MathAlarmInput) {
   const alarmName = awsResourceName('alarm', input.alarmId);
   await ctx.call(
     {
@@ -132,12 +184,7 @@ export async function putMetricAlarm(ctx: CloudWatch, input: MetricAlarmInput) {
         new PutMetricAlarmCommand({
           AlarmName: alarmName,
           AlarmDescription: input.description,
-          Namespace: input.namespace,
-          MetricName: input.metricName,
-          Dimensions: Object.entries(input.dimensions).map(([Name, Value]) => ({ Name, Value })),
-          Statistic: input.statistic,
-          ExtendedStatistic: input.extendedStatistic,
-          Period: input.periodSeconds,
+          ...subjectOf(input),
           EvaluationPeriods: input.evaluationPeriods,
           DatapointsToAlarm: input.datapointsToAlarm,
           Threshold: input.threshold,
@@ -151,11 +198,22 @@ export async function putMetricAlarm(ctx: CloudWatch, input: MetricAlarmInput) {
   return { alarmName };
 }
 
+// DescribeAlarms and DeleteAlarms take at most 100 names a call.
+const MAX_ALARMS_PER_CALL = 100;
+
 /**
  * Deletes the named alarms that exist. CloudWatch refuses the whole call if any name is unknown,
  * so the existing ones are looked up first; a retry after a partial run deletes what is left.
  */
-export async function deleteAlarms(ctx: CloudWatch, alarmNames: string[]) {
+export async function deleteAlarms(ctx: CloudWatch, alarmNames: string[]): Promise<{ deleted: string[] }> {
+  if (alarmNames.length > MAX_ALARMS_PER_CALL) {
+    const deleted: string[] = [];
+    for (let start = 0; start < alarmNames.length; start += MAX_ALARMS_PER_CALL) {
+      const chunk = await deleteAlarms(ctx, alarmNames.slice(start, start + MAX_ALARMS_PER_CALL));
+      deleted.push(...chunk.deleted);
+    }
+    return { deleted };
+  }
   const existing = (await describeAlarms(ctx, alarmNames)).map((alarm) => alarm.alarmName);
   if (existing.length === 0) return { deleted: [] as string[] };
   await ctx.call(
@@ -197,4 +255,69 @@ export async function describeAlarms(ctx: CloudWatch, alarmNames: string[]): Pro
     stateReason: alarm.StateReason ?? null,
     stateUpdatedAt: alarm.StateUpdatedTimestamp ?? null,
   }));
+}
+
+export interface AlarmOnEndpoint {
+  alarmName: string;
+  alarmArn: string;
+  state: StateValue | null;
+}
+
+function endpointOf(alarm: MetricAlarm): string[] {
+  const dimensions = [
+    ...(alarm.Dimensions ?? []),
+    ...(alarm.Metrics ?? []).flatMap((metric) => metric.MetricStat?.Metric?.Dimensions ?? []),
+  ];
+  return dimensions
+    .filter((dimension) => dimension.Name === 'EndpointName' || dimension.Name === 'Endpoint')
+    .map((dimension) => dimension.Value ?? '');
+}
+
+/** The metric alarms named with a prefix that watch an endpoint (by EndpointName or Endpoint dimension). */
+export async function listEndpointAlarms(
+  ctx: CloudWatch,
+  input: { alarmNamePrefix: string; endpointName: string },
+): Promise<AlarmOnEndpoint[]> {
+  const found: AlarmOnEndpoint[] = [];
+  let nextToken: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const output = await ctx.call(
+      {
+        service: 'cloudwatch',
+        operation: 'DescribeAlarms',
+        resourceType: 'cloudwatch:alarm',
+        resourceId: `${input.alarmNamePrefix}*`,
+      },
+      () =>
+        ctx.client.send(
+          new DescribeAlarmsCommand({
+            AlarmNamePrefix: input.alarmNamePrefix,
+            AlarmTypes: ['MetricAlarm'],
+            NextToken: nextToken,
+          }),
+        ),
+    );
+    for (const alarm of output.MetricAlarms ?? []) {
+      if (alarm.AlarmName && alarm.AlarmArn && endpointOf(alarm).includes(input.endpointName)) {
+        found.push({ alarmName: alarm.AlarmName, alarmArn: alarm.AlarmArn, state: alarm.StateValue ?? null });
+      }
+    }
+    nextToken = output.NextToken;
+    if (!nextToken) break;
+  }
+  return found;
+}
+
+/** An alarm's tags by its ARN. */
+export async function alarmTags(ctx: CloudWatch, alarmArn: string): Promise<Record<string, string>> {
+  const output = await ctx.call(
+    {
+      service: 'cloudwatch',
+      operation: 'ListTagsForResource',
+      resourceType: 'cloudwatch:alarm',
+      resourceId: alarmArn,
+    },
+    () => ctx.client.send(new ListTagsForResourceCommand({ ResourceARN: alarmArn })),
+  );
+  return Object.fromEntries((output.Tags ?? []).map((tag) => [tag.Key ?? '', tag.Value ?? '']));
 }
