@@ -41,14 +41,14 @@ async function shadowTest(days: number) {
   const [v1, v2] = [await version(1), await version(2)];
   const first = await deploy(stack, team, { ...REALTIME, modelVersionId: v1.id });
   const live = await deploymentReaching(t.db, first.id, ['IN_SERVICE', 'FAILED']);
-  expect(live.statusReason ?? live.status).toBe('IN_SERVICE');
+  expect(live.status, live.statusReason ?? undefined).toBe('IN_SERVICE');
   const created = await deploy(stack, team, {
     ...REALTIME,
     modelVersionId: v2.id,
     strategy: { kind: 'SHADOW', shadowPercent: 20, days },
   });
   const shadow = await deploymentReaching(t.db, created.id, ['IN_SERVICE', 'FAILED']);
-  expect(shadow.statusReason ?? shadow.status).toBe('IN_SERVICE');
+  expect(shadow.status, shadow.statusReason ?? undefined).toBe('IN_SERVICE');
   expect((await endpointConfig(shadow.endpointConfigName)).ShadowProductionVariants).toHaveLength(1);
   return { team, live, shadow };
 }
