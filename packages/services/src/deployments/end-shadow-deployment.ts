@@ -66,7 +66,7 @@ export async function endShadowDeployment(ctx: ServiceContext, input: EndShadowI
       data: {
         deploymentId: deployment.id,
         status: deployment.status,
-        detail: `Shadow variant ended early by ${person.email}${input.reason ? `: ${input.reason}` : ''}`,
+        detail: `Early end of the shadow variant requested by ${person.email}${input.reason ? `: ${input.reason}` : ''}`,
       },
     });
     await recordAudit(tx, ctx, {

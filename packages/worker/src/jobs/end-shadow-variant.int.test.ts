@@ -141,7 +141,7 @@ describe.concurrent('ending a shadow test', () => {
     await expectProductionOnly(shadow.awsResourceName, live.endpointConfigName);
     expect(ended.events.map((event) => event.detail)).toEqual(
       expect.arrayContaining([
-        `Shadow variant ended early by ${team.engineer.email}: latency matches production`,
+        `Early end of the shadow variant requested by ${team.engineer.email}: latency matches production`,
         'Shadow variant ended after less than an hour: production keeps serving',
       ]),
     );
