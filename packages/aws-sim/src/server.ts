@@ -138,6 +138,7 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
     roles: new Map(),
     requests: new RequestLog(),
     refreshAlarms: () => {},
+    autoscaledVariants: () => [],
   };
   const sagemaker = createSageMakerService(context);
   const codepipeline = createCodePipelineService(context);
@@ -157,6 +158,7 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
       })),
     };
   });
+  context.autoscaledVariants = (name) => autoscaling.store.registeredVariants(name);
   const services: SimService[] = [
     createStsService(context.sessions, context.roles),
     sagemaker.service,

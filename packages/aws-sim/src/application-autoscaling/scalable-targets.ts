@@ -33,7 +33,8 @@ export interface ScalingPolicyRecord {
   resourceId: string;
   scalableDimension: string;
   policyType: string;
-  targetTracking: JsonInput;
+  targetTracking: JsonInput | undefined;
+  stepScaling: JsonInput | undefined;
   createdAt: number;
   createdBy: Caller;
 }
@@ -113,6 +114,14 @@ export class ScalingStore implements ResourceStore {
   reset(): void {
     this.targets.clear();
     this.policies.clear();
+  }
+
+  /** The variants of an endpoint registered as scalable targets (SageMaker checks them on UpdateEndpoint). */
+  registeredVariants(endpointName: string): string[] {
+    return [...this.targets.values()]
+      .map((target) => RESOURCE_ID.exec(target.resourceId))
+      .filter((match) => match?.[1] === endpointName)
+      .map((match) => match?.[2] as string);
   }
 
   policiesOf(target: string): ScalingPolicyRecord[] {

@@ -13,6 +13,7 @@ import {
   targetIdentity,
   targetKey,
 } from './scalable-targets';
+import { stepScaling } from './step-scaling';
 
 const POLICY_TYPES = ['StepScaling', 'TargetTrackingScaling', 'PredictiveScaling'] as const;
 /** The predefined metrics that apply to a SageMaker variant's instance count. */
@@ -90,15 +91,35 @@ function describe(policy: ScalingPolicyRecord) {
     ResourceId: policy.resourceId,
     ScalableDimension: policy.scalableDimension,
     PolicyType: policy.policyType,
-    TargetTrackingScalingPolicyConfiguration: policy.targetTracking,
+    ...(policy.policyType === 'StepScaling'
+      ? { StepScalingPolicyConfiguration: policy.stepScaling }
+      : { TargetTrackingScalingPolicyConfiguration: policy.targetTracking }),
     Alarms: [],
     CreationTime: new Date(policy.createdAt),
   };
 }
 
+/** The configuration the policy type requires, validated; the other one must be absent. */
+function policyConfig(type: string, tracking: JsonInput | undefined, step: JsonInput | undefined) {
+  const [wanted, given, other] =
+    type === 'StepScaling'
+      ? ['StepScalingPolicyConfiguration', step, tracking]
+      : ['TargetTrackingScalingPolicyConfiguration', tracking, step];
+  if (!given) {
+    throw new SimError('ValidationException', `${wanted} is required for a policy of type ${type}`);
+  }
+  if (other) {
+    throw new SimError('ValidationException', `Only ${wanted} may be given for a policy of type ${type}`);
+  }
+  return type === 'StepScaling'
+    ? { stepScaling: stepScaling(given), targetTracking: undefined }
+    : { targetTracking: targetTracking(new Problems(), given), stepScaling: undefined };
+}
+
 /**
- * PutScalingPolicy: creates or replaces a target-tracking policy on a registered target. Only
- * TargetTrackingScaling is simulated; the CloudWatch alarms AWS would make for it are not.
+ * PutScalingPolicy: creates or replaces a target-tracking or step policy on a registered target.
+ * PredictiveScaling is not simulated, nor are the CloudWatch alarms AWS makes for target tracking;
+ * a step policy runs when a CloudWatch alarm that names its ARN in AlarmActions goes into ALARM.
  */
 export function putScalingPolicy(call: ScalingCall) {
   const { input, store } = call;
@@ -106,26 +127,18 @@ export function putScalingPolicy(call: ScalingCall) {
   const name = policyName(problems, input);
   const { namespace, resourceId, dimension } = targetIdentity(problems, input);
   const type = problems.string(input, 'PolicyType', 'PolicyType', { values: POLICY_TYPES }) ?? 'StepScaling';
-  const config = problems.object(
+  const tracking = problems.object(
     input,
     'TargetTrackingScalingPolicyConfiguration',
     'TargetTrackingScalingPolicyConfiguration',
   );
+  const step = problems.object(input, 'StepScalingPolicyConfiguration', 'StepScalingPolicyConfiguration');
   problems.throwIfAny();
   checkSageMakerTarget(namespace!, resourceId!, dimension!);
-  if (type !== 'TargetTrackingScaling') {
-    throw new SimError(
-      'ValidationException',
-      `aws-sim simulates only TargetTrackingScaling policies, not ${type}`,
-    );
+  if (type === 'PredictiveScaling') {
+    throw new SimError('ValidationException', 'aws-sim does not simulate PredictiveScaling policies');
   }
-  if (!config) {
-    throw new SimError(
-      'ValidationException',
-      'TargetTrackingScalingPolicyConfiguration is required for a policy of type TargetTrackingScaling',
-    );
-  }
-  const targetTrackingConfig = targetTracking(new Problems(), config);
+  const configs = policyConfig(type, tracking, step);
   const key = targetKey(namespace!, resourceId!, dimension!);
   if (!store.targets.has(key)) throw notRegistered(namespace!, resourceId!, dimension!);
   const existing = store.policies.get(`${key}|${name}`);
@@ -139,7 +152,7 @@ export function putScalingPolicy(call: ScalingCall) {
     resourceId: resourceId!,
     scalableDimension: dimension!,
     policyType: type,
-    targetTracking: targetTrackingConfig,
+    ...configs,
     createdAt: existing?.createdAt ?? store.context.clock.now(),
     createdBy: existing?.createdBy ?? call.caller,
   };

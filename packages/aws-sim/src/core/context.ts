@@ -17,4 +17,6 @@ export interface SimContext {
   requests: RequestLog;
   /** Re-evaluates metric alarms; SageMaker calls it before reading alarm states for rollbacks. */
   refreshAlarms(now: number): void;
+  /** Names of the endpoint's variants registered with Application Auto Scaling. */
+  autoscaledVariants(endpointName: string): string[];
 }

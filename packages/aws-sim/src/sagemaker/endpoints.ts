@@ -1,5 +1,5 @@
 import type { SimContext } from '../core/context';
-import { Problems } from '../core/validation';
+import { asRecords, Problems } from '../core/validation';
 import { SimError } from '../service';
 import { type Call, date, FAIL_MARKER, key, NAME_RULE, SECONDS, sageMakerArn, type Tracked } from './common';
 import { type EndpointConfigRecord, findEndpointConfig, type VariantRecord } from './endpoint-configs';
@@ -165,6 +165,30 @@ export function createEndpoint(call: Call) {
   return { EndpointArn: arn };
 }
 
+function instanceTypeOf(config: EndpointConfigRecord, variantName: string): unknown {
+  const variants = asRecords(config.input.ProductionVariants as unknown[] | undefined);
+  return variants.find((variant) => variant.VariantName === variantName)?.InstanceType;
+}
+
+/**
+ * As SageMaker: an update may not remove a variant registered with Application Auto Scaling nor
+ * change its instance type (changing its model is allowed); the variant must be deregistered first.
+ */
+function checkAutoscaledVariants(call: Call, endpoint: EndpointRecord, config: EndpointConfigRecord) {
+  const current = call.store.endpointConfigs.get(endpoint.configName.toLowerCase());
+  if (!current) return;
+  const blocked = call.context.autoscaledVariants(endpoint.name).filter((variantName) => {
+    const next = config.variants.find((variant) => variant.variantName === variantName);
+    return !next || instanceTypeOf(config, variantName) !== instanceTypeOf(current, variantName);
+  });
+  if (blocked.length > 0) {
+    throw new SimError(
+      'ValidationException',
+      `The variant(s) "[${blocked.join(', ')}]" must be deregistered as scalable targets with AWS Application Auto Scaling before they can be removed or have their instance type updated.`,
+    );
+  }
+}
+
 export function updateEndpoint(call: Call) {
   const { input } = call;
   const problems = new Problems();
@@ -182,6 +206,7 @@ export function updateEndpoint(call: Call) {
     );
   }
   const config = findEndpointConfig(call, configName as string);
+  checkAutoscaledVariants(call, endpoint, config);
   const instances = config.variants.reduce((total, variant) => total + variant.instanceCount, 0);
   endpoint.status = 'Updating';
   endpoint.lastModifiedAt = call.now;

@@ -1,0 +1,203 @@
+import {
+  DeregisterScalableTargetCommand,
+  DescribeScalingPoliciesCommand,
+  PutScalingPolicyCommand,
+  RegisterScalableTargetCommand,
+  type StepScalingPolicyConfiguration,
+} from '@aws-sdk/client-application-auto-scaling';
+import {
+  CreateEndpointCommand,
+  CreateEndpointConfigCommand,
+  CreateModelCommand,
+  DescribeEndpointCommand,
+  UpdateEndpointCommand,
+} from '@aws-sdk/client-sagemaker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AwsSim, startAwsSim } from '../server';
+import { applicationAutoScaling, EXECUTION_ROLE_ARN, pollUntil, sageMaker } from '../testing/sim-clients';
+
+let sim: AwsSim;
+
+beforeAll(async () => {
+  sim = await startAwsSim({ port: 0, timeScale: 0.005 });
+});
+afterAll(() => sim.close());
+
+const DIMENSION = 'sagemaker:variant:DesiredInstanceCount' as const;
+const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/churn:1';
+
+async function endpointConfig(name: string, model: string, instanceType: string, variant = 'primary') {
+  await sageMaker(sim).send(
+    new CreateEndpointConfigCommand({
+      EndpointConfigName: name,
+      ProductionVariants: [
+        {
+          VariantName: variant,
+          ModelName: model,
+          InitialInstanceCount: 1,
+          InstanceType: instanceType as 'ml.m5.large',
+        },
+      ],
+      AsyncInferenceConfig: { OutputConfig: { S3OutputPath: 's3://out/async/' } },
+    }),
+  );
+}
+
+async function inService(name: string) {
+  const { last } = await pollUntil(
+    async () =>
+      (await sageMaker(sim).send(new DescribeEndpointCommand({ EndpointName: name }))).EndpointStatus,
+    (status) => status === 'InService',
+  );
+  expect(last).toBe('InService');
+}
+
+/** An asynchronous endpoint in service on `<name>-v1`, its primary variant registered for 0-3. */
+async function scaledEndpoint(name: string) {
+  const sm = sageMaker(sim);
+  for (const model of [`${name}-a`, `${name}-b`]) {
+    await sm.send(
+      new CreateModelCommand({
+        ModelName: model,
+        ExecutionRoleArn: EXECUTION_ROLE_ARN,
+        PrimaryContainer: { Image: IMAGE },
+      }),
+    );
+  }
+  await endpointConfig(`${name}-v1`, `${name}-a`, 'ml.m5.large');
+  await sm.send(new CreateEndpointCommand({ EndpointName: name, EndpointConfigName: `${name}-v1` }));
+  await inService(name);
+  await applicationAutoScaling(sim).send(
+    new RegisterScalableTargetCommand({ ...target(name), MinCapacity: 0, MaxCapacity: 3 }),
+  );
+}
+
+const target = (endpoint: string) => ({
+  ServiceNamespace: 'sagemaker' as const,
+  ResourceId: `endpoint/${endpoint}/variant/primary`,
+  ScalableDimension: DIMENSION,
+});
+
+const stepPolicy = (endpoint: string, configuration: object) =>
+  new PutScalingPolicyCommand({
+    ...target(endpoint),
+    PolicyName: 'from-zero',
+    PolicyType: 'StepScaling',
+    StepScalingPolicyConfiguration: configuration as StepScalingPolicyConfiguration,
+  });
+
+const ONE_MORE: StepScalingPolicyConfiguration = {
+  AdjustmentType: 'ChangeInCapacity',
+  MetricAggregationType: 'Average',
+  Cooldown: 300,
+  StepAdjustments: [{ MetricIntervalLowerBound: 0, ScalingAdjustment: 1 }],
+};
+
+describe('step scaling policies', () => {
+  it('puts a step policy on a registered variant and describes it with its configuration', async () => {
+    await scaledEndpoint('backlog');
+    const client = applicationAutoScaling(sim);
+    const put = await client.send(stepPolicy('backlog', ONE_MORE));
+    expect(put.PolicyARN).toMatch(
+      /^arn:aws:autoscaling:us-east-1:\d{12}:scalingPolicy:.+:policyName\/from-zero$/,
+    );
+    expect(put.Alarms).toEqual([]);
+    expect((await client.send(stepPolicy('backlog', ONE_MORE))).PolicyARN).toBe(put.PolicyARN);
+    const { ScalingPolicies } = await client.send(
+      new DescribeScalingPoliciesCommand({
+        ServiceNamespace: 'sagemaker',
+        ResourceId: target('backlog').ResourceId,
+      }),
+    );
+    expect(ScalingPolicies).toEqual([
+      expect.objectContaining({
+        PolicyName: 'from-zero',
+        PolicyType: 'StepScaling',
+        StepScalingPolicyConfiguration: ONE_MORE,
+      }),
+    ]);
+    expect(ScalingPolicies?.[0]?.TargetTrackingScalingPolicyConfiguration).toBeUndefined();
+  });
+
+  it('refuses step configurations AWS refuses', async () => {
+    await scaledEndpoint('steps-refused');
+    const client = applicationAutoScaling(sim);
+    const refused = [
+      // No configuration for the type, or the other type's.
+      new PutScalingPolicyCommand({ ...target('steps-refused'), PolicyName: 'p', PolicyType: 'StepScaling' }),
+      { AdjustmentType: 'Increase', StepAdjustments: [{ ScalingAdjustment: 1 }] },
+      { StepAdjustments: [{ ScalingAdjustment: 1 }] },
+      { AdjustmentType: 'ChangeInCapacity', StepAdjustments: [] },
+      { AdjustmentType: 'ChangeInCapacity', StepAdjustments: [{ MetricIntervalLowerBound: 0 }] },
+      { AdjustmentType: 'ChangeInCapacity', Cooldown: -1, StepAdjustments: [{ ScalingAdjustment: 1 }] },
+      {
+        AdjustmentType: 'ChangeInCapacity',
+        MinAdjustmentMagnitude: 1,
+        StepAdjustments: [{ ScalingAdjustment: 1 }],
+      },
+      {
+        AdjustmentType: 'ChangeInCapacity',
+        StepAdjustments: [{ MetricIntervalLowerBound: 5, MetricIntervalUpperBound: 2, ScalingAdjustment: 1 }],
+      },
+      {
+        AdjustmentType: 'ChangeInCapacity',
+        StepAdjustments: [
+          { MetricIntervalLowerBound: 0, ScalingAdjustment: 1 },
+          { MetricIntervalLowerBound: 5, ScalingAdjustment: 2 },
+        ],
+      },
+      {
+        AdjustmentType: 'ChangeInCapacity',
+        StepAdjustments: [
+          { MetricIntervalLowerBound: 0, MetricIntervalUpperBound: 10, ScalingAdjustment: 1 },
+          { MetricIntervalLowerBound: 5, ScalingAdjustment: 2 },
+        ],
+      },
+    ];
+    for (const request of refused) {
+      const command =
+        request instanceof PutScalingPolicyCommand ? request : stepPolicy('steps-refused', request);
+      await expect(client.send(command), JSON.stringify(request)).rejects.toMatchObject({
+        name: 'ValidationException',
+      });
+    }
+    await expect(
+      client.send(
+        new PutScalingPolicyCommand({
+          ...target('steps-refused'),
+          PolicyName: 'p',
+          PolicyType: 'TargetTrackingScaling',
+          StepScalingPolicyConfiguration: ONE_MORE,
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'ValidationException' });
+  });
+});
+
+describe('UpdateEndpoint on a variant registered for autoscaling', () => {
+  it('refuses a new instance type or a removed variant until the variant is deregistered, and allows a new model', async () => {
+    await scaledEndpoint('guarded');
+    const sm = sageMaker(sim);
+    await endpointConfig('guarded-bigger', 'guarded-b', 'ml.m5.xlarge');
+    await endpointConfig('guarded-renamed', 'guarded-b', 'ml.m5.large', 'blue');
+    await endpointConfig('guarded-model', 'guarded-b', 'ml.m5.large');
+    for (const config of ['guarded-bigger', 'guarded-renamed']) {
+      await expect(
+        sm.send(new UpdateEndpointCommand({ EndpointName: 'guarded', EndpointConfigName: config })),
+      ).rejects.toMatchObject({
+        name: 'ValidationException',
+        message: expect.stringContaining('must be deregistered as scalable targets'),
+      });
+    }
+    await sm.send(
+      new UpdateEndpointCommand({ EndpointName: 'guarded', EndpointConfigName: 'guarded-model' }),
+    );
+    await inService('guarded');
+
+    await applicationAutoScaling(sim).send(new DeregisterScalableTargetCommand(target('guarded')));
+    await sm.send(
+      new UpdateEndpointCommand({ EndpointName: 'guarded', EndpointConfigName: 'guarded-bigger' }),
+    );
+    await inService('guarded');
+  });
+});
