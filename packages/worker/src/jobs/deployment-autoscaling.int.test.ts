@@ -2,13 +2,15 @@ import {
   DescribeScalableTargetsCommand,
   DescribeScalingPoliciesCommand,
 } from '@aws-sdk/client-application-auto-scaling';
-import { applicationAutoScaling } from '@cairn/aws-sim/testing/sim-clients';
+import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
+import { applicationAutoScaling, BASE_CREDENTIALS } from '@cairn/aws-sim/testing/sim-clients';
 import { deleteDeployment } from '@cairn/services/deployments/delete-deployment';
 import { contextFor } from '@cairn/services/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkerTestStack, type WorkerTestStack } from '../testing/worker-test-stack';
 import { applyAutoscaling, scalingPolicyName } from './deployment-autoscaling';
 import { loadDeploymentTarget, teamAwsFor } from './deployment-aws';
+import { scaleFromZeroAlarmName, scaleFromZeroPolicyName } from './deployment-scale-from-zero';
 import { deploy, deploymentReaching, statusesOf, teamThatDeploys } from './deployment-test-support';
 import { openTeamAws } from './team-aws';
 
@@ -33,6 +35,17 @@ const AUTOSCALING = {
   scaleInCooldownSeconds: 600,
   scaleOutCooldownSeconds: 30,
 };
+
+async function alarmsNamed(alarmName: string) {
+  const cloudwatch = new CloudWatchClient({
+    endpoint: stack.sim.url,
+    region: 'us-east-1',
+    credentials: BASE_CREDENTIALS,
+    maxAttempts: 1,
+  });
+  const { MetricAlarms } = await cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: [alarmName] }));
+  return MetricAlarms ?? [];
+}
 
 async function scalingOf(endpointName: string) {
   const client = applicationAutoScaling(stack.sim);
@@ -140,9 +153,51 @@ describe.concurrent('endpoint autoscaling', () => {
     });
     const live = await deploymentReaching(t.db, deployment.id, ['IN_SERVICE', 'FAILED']);
     expect(live.status).toBe('IN_SERVICE');
+    const alarmName = scaleFromZeroAlarmName(deployment.id);
+    expect(live.events.at(-1)?.detail).toBe(
+      `Autoscaling primary: 0-3 instances at 120 invocations per instance per minute; from zero, alarm ${alarmName} on HasBacklogWithoutCapacity adds one instance`,
+    );
     const { targets, policies } = await scalingOf(live.awsResourceName);
     expect(targets.map((target) => [target.MinCapacity, target.MaxCapacity])).toEqual([[0, 3]]);
-    expect(policies.map((policy) => policy.PolicyName)).toEqual([scalingPolicyName(deployment.id)]);
+    // Target tracking cannot start from no instances: a step policy run by a backlog alarm does.
+    expect(policies.map((policy) => policy.PolicyName).sort()).toEqual(
+      [scalingPolicyName(deployment.id), scaleFromZeroPolicyName(deployment.id)].sort(),
+    );
+    const step = policies.find((policy) => policy.PolicyType === 'StepScaling');
+    expect(step).toMatchObject({
+      PolicyName: scaleFromZeroPolicyName(deployment.id),
+      StepScalingPolicyConfiguration: {
+        AdjustmentType: 'ChangeInCapacity',
+        Cooldown: 30,
+        StepAdjustments: [{ MetricIntervalLowerBound: 0, ScalingAdjustment: 1 }],
+      },
+    });
+    const alarms = await alarmsNamed(alarmName);
+    expect(alarms).toEqual([
+      expect.objectContaining({
+        Namespace: 'AWS/SageMaker',
+        MetricName: 'HasBacklogWithoutCapacity',
+        Dimensions: [{ Name: 'EndpointName', Value: live.awsResourceName }],
+        Statistic: 'Average',
+        EvaluationPeriods: 1,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmActions: [step?.PolicyARN],
+      }),
+    ]);
+
+    await deleteDeployment(
+      { ...contextFor(t.db, team.engineer), queue: stack.producer },
+      {
+        teamId: team.teamId,
+        deploymentId: deployment.id,
+        reason: 'the video backlog moved to batch',
+        confirmName: live.awsResourceName,
+      },
+    );
+    await deploymentReaching(t.db, deployment.id, ['DELETED']);
+    expect(await scalingOf(live.awsResourceName)).toEqual({ targets: [], policies: [] });
+    expect(await alarmsNamed(alarmName)).toEqual([]);
   });
 
   it('leaves an endpoint without autoscaling unregistered', async () => {

@@ -15,6 +15,7 @@ import {
 } from '../aws/adapters/sagemaker-endpoints';
 import { createTransformJob } from '../aws/adapters/sagemaker-jobs';
 import { putRuleAlarms } from './deployment-alarms';
+import { pauseScalingForUpdate } from './deployment-autoscaling-update';
 import { describeShift, guardrailsFor } from './deployment-guardrails';
 import type { TeamAws } from './team-aws';
 
@@ -218,6 +219,7 @@ export async function rolloutEndpoint(
   const alarms = alarmPlan?.alarms.map((alarm) => alarm.alarmName) ?? [];
   // A rollback returns to a config that ran before, at once: there is nothing to trial.
   const guardrails = isRollback ? undefined : guardrailsFor(spec, alarms);
+  const paused = await pauseScalingForUpdate(aws, deployment.awsResourceName, endpointConfigName);
   const endpoint = await updateEndpoint(sagemaker, {
     endpointName: deployment.awsResourceName,
     endpointConfigName,
@@ -232,7 +234,7 @@ export async function rolloutEndpoint(
     detail: `Updating endpoint ${endpoint.endpointName} to ${endpointConfigName}: ${describeShift(
       guardrails,
       alarmPlan ? { skippedReasons: alarmPlan.skipped.map((skipped) => skipped.reason) } : undefined,
-    )}`,
+    )}${paused.length > 0 ? `; ${paused.join(', ')} deregistered from autoscaling first, as SageMaker requires to change an autoscaled variant's instance type or remove it` : ''}`,
   };
 }
 

@@ -6,6 +6,7 @@ import { deleteEndpoint, describeEndpoint, type EndpointState } from '../aws/ada
 import { describeTransformJob, stopTransformJob } from '../aws/adapters/sagemaker-jobs';
 import { deploymentAlarmNames, firingRollbackAlarms } from './deployment-alarms';
 import { removeAutoscaling } from './deployment-autoscaling';
+import { scaleFromZeroAlarmName } from './deployment-scale-from-zero';
 import type { TeamAws } from './team-aws';
 
 /** What one look at AWS found: the change to record (if any) and whether watching can stop. */
@@ -155,10 +156,10 @@ export async function removeDeployment(
       detail: job ? `Transform job ${job.status.toLowerCase()}` : 'The transform job no longer exists',
     };
   }
-  await deleteAlarms(
-    { client: aws.clients.cloudwatch, call: aws.call },
-    await deploymentAlarmNames(db, deployment),
-  );
+  await deleteAlarms({ client: aws.clients.cloudwatch, call: aws.call }, [
+    ...(await deploymentAlarmNames(db, deployment)),
+    scaleFromZeroAlarmName(deployment.id),
+  ]);
   const endpoint = await describeEndpoint(sagemaker, deployment.awsResourceName);
   if (!endpoint) return { isGone: true, detail: `Endpoint ${deployment.awsResourceName} deleted` };
   if (!ownsEndpoint(deployment, endpoint)) {

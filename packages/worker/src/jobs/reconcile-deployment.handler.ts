@@ -1,7 +1,7 @@
 import { recordDeploymentState } from '@cairn/services/deployments/record-deployment-state';
 import { sendFollowUpJob } from '@cairn/services/jobs/enqueue-job';
 import { type JobPayload, reconcileDeploymentJob } from '@cairn/services/jobs/job-contracts';
-import { applyAutoscaling } from './deployment-autoscaling';
+import { applyAutoscaling, restoreScalingAfterRollback } from './deployment-autoscaling';
 import { loadDeploymentTarget, teamAwsFor } from './deployment-aws';
 import { observeDeployment } from './deployment-state';
 import { DEFAULT_RECONCILE_POLICY, type JobHandler, type JobRun } from './job-runner';
@@ -53,6 +53,12 @@ export const reconcileDeploymentHandler: JobHandler<Payload> = {
         // In service on this deployment's config: now its variants exist to be scaled.
         const scaling = await applyAutoscaling(aws, deployment);
         if (scaling) observation.change.detail = scaling;
+      } else if (observation.change?.rolledBackBecause) {
+        // SageMaker put the previous config back: its autoscaling comes back with it.
+        const restored = await restoreScalingAfterRollback(aws, db, deployment);
+        if (restored) {
+          observation.change.detail = `rolled back automatically: ${observation.change.rolledBackBecause}. The previous deployment's autoscaling is back: ${restored}`;
+        }
       }
       if (observation.change) await record(observation.change);
       isSettled = observation.isSettled;

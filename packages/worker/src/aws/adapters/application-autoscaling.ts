@@ -1,5 +1,6 @@
 import {
   type ApplicationAutoScalingClient,
+  DeleteScalingPolicyCommand,
   DeregisterScalableTargetCommand,
   DescribeScalableTargetsCommand,
   PutScalingPolicyCommand,
@@ -81,6 +82,79 @@ export async function putVariantScaling(ctx: AutoScaling, input: VariantScalingI
   };
 }
 
+export interface VariantStepScalingInput {
+  endpointName: string;
+  variantName: string;
+  policyName: string;
+  /** Instances added each time the policy runs. */
+  instancesAdded: number;
+  cooldownSeconds: number;
+}
+
+/**
+ * PutScalingPolicy of type StepScaling on a registered variant: adds instances whenever an alarm
+ * naming the returned ARN in its AlarmActions is in ALARM (any breach of its threshold). Replaces
+ * a policy of the same name, so a replay is harmless.
+ */
+export async function putVariantStepScaling(ctx: AutoScaling, input: VariantStepScalingInput) {
+  const resourceId = variantResourceId(input.endpointName, input.variantName);
+  const policy = await ctx.call(
+    target('PutScalingPolicy', 'application-autoscaling:scaling-policy', `${resourceId}/${input.policyName}`),
+    () =>
+      ctx.client.send(
+        new PutScalingPolicyCommand({
+          ...VARIANT,
+          ResourceId: resourceId,
+          PolicyName: input.policyName,
+          PolicyType: 'StepScaling',
+          StepScalingPolicyConfiguration: {
+            AdjustmentType: 'ChangeInCapacity',
+            MetricAggregationType: 'Average',
+            Cooldown: input.cooldownSeconds,
+            StepAdjustments: [{ MetricIntervalLowerBound: 0, ScalingAdjustment: input.instancesAdded }],
+          },
+        }),
+      ),
+  );
+  return { resourceId, policyArn: required(policy.PolicyARN, 'PolicyARN') };
+}
+
+/** DeleteScalingPolicy on one variant; a policy (or target) already gone answers false. */
+export async function deleteVariantScalingPolicy(
+  ctx: AutoScaling,
+  input: { endpointName: string; variantName: string; policyName: string },
+): Promise<boolean> {
+  const resourceId = variantResourceId(input.endpointName, input.variantName);
+  const done = await orNullIfNotFound(() =>
+    ctx.call(
+      target(
+        'DeleteScalingPolicy',
+        'application-autoscaling:scaling-policy',
+        `${resourceId}/${input.policyName}`,
+      ),
+      () =>
+        ctx.client.send(
+          new DeleteScalingPolicyCommand({
+            ...VARIANT,
+            ResourceId: resourceId,
+            PolicyName: input.policyName,
+          }),
+        ),
+    ),
+  );
+  return done !== null;
+}
+
+/** DeregisterScalableTarget for one variant (its policies go with it); already gone answers false. */
+export async function deregisterVariantScaling(ctx: AutoScaling, resourceId: string): Promise<boolean> {
+  const done = await orNullIfNotFound(() =>
+    ctx.call(target('DeregisterScalableTarget', 'application-autoscaling:scalable-target', resourceId), () =>
+      ctx.client.send(new DeregisterScalableTargetCommand({ ...VARIANT, ResourceId: resourceId })),
+    ),
+  );
+  return done !== null;
+}
+
 /** The endpoint's variants registered as scalable targets (every page of DescribeScalableTargets). */
 export async function describeEndpointScalableTargets(
   ctx: AutoScaling,
@@ -113,13 +187,7 @@ export async function deregisterEndpointScaling(ctx: AutoScaling, endpointName: 
   const removed: string[] = [];
   for (const scalable of await describeEndpointScalableTargets(ctx, endpointName)) {
     const resourceId = required(scalable.ResourceId, 'ScalableTargets.ResourceId');
-    const done = await orNullIfNotFound(() =>
-      ctx.call(
-        target('DeregisterScalableTarget', 'application-autoscaling:scalable-target', resourceId),
-        () => ctx.client.send(new DeregisterScalableTargetCommand({ ...VARIANT, ResourceId: resourceId })),
-      ),
-    );
-    if (done) removed.push(resourceId);
+    if (await deregisterVariantScaling(ctx, resourceId)) removed.push(resourceId);
   }
   return removed;
 }
