@@ -4,11 +4,12 @@ import {
 } from '@aws-sdk/client-application-auto-scaling';
 import { applicationAutoScaling } from '@cairn/aws-sim/testing/sim-clients';
 import { rollbackDeployment } from '@cairn/services/deployments/rollback-deployment';
+import { createAlertRule } from '@cairn/services/monitoring/create-alert-rule';
 import { contextFor } from '@cairn/services/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkerTestStack, type WorkerTestStack } from '../testing/worker-test-stack';
 import { scalingPolicyName } from './deployment-autoscaling';
-import { deploy, deploymentReaching, teamThatDeploys } from './deployment-test-support';
+import { deploy, deploymentReaching, simAdmin, teamThatDeploys } from './deployment-test-support';
 
 let stack: WorkerTestStack;
 let t: WorkerTestStack['t'];
@@ -140,5 +141,49 @@ describe.concurrent('autoscaling when a deployment replaces another on its endpo
     expect(unscaled.status).toBe('IN_SERVICE');
     expect(unscaled.events.at(-1)?.detail).toBe('Autoscaling: primary no longer autoscaled');
     expect(await scalingOf(endpoint)).toEqual({ capacity: [], policies: [] });
+  });
+
+  it('gives the variant back its autoscaling when SageMaker rolls back an update that had to deregister it', async () => {
+    const { team, version, first } = await scaledEndpoint();
+    const endpoint = first.awsResourceName;
+    await createAlertRule(
+      { ...contextFor(t.db, team.engineer), queue: stack.producer },
+      {
+        teamId: team.teamId,
+        projectId: team.projectId,
+        deploymentId: null,
+        name: '5xx rate above 1% for a minute',
+        metric: 'error_rate_5xx',
+        statistic: 'Average',
+        comparator: 'GREATER_THAN',
+        threshold: 1,
+        windowMinutes: 1,
+        evaluationPeriods: 1,
+        severity: 'CRITICAL',
+        isEnabled: true,
+      },
+    );
+    const second = await deploy(stack, team, {
+      type: 'REALTIME',
+      environment: 'STAGING',
+      modelVersionId: (await version(2)).id,
+      instanceType: 'ml.m5.xlarge',
+      initialInstanceCount: 2,
+      autoscaling: AUTOSCALING,
+      strategy: { kind: 'CANARY', canaryPercent: 10, bakeSeconds: 300 },
+    });
+    await deploymentReaching(t.db, second.id, ['UPDATING']);
+    expect(await scalingOf(endpoint)).toEqual({ capacity: [], policies: [] });
+    await simAdmin(stack, 'POST', `/_sim/endpoints/${endpoint}/traffic`, { errorRate: 0.5 });
+    const done = await deploymentReaching(t.db, second.id, ['FAILED', 'IN_SERVICE']);
+    expect(done.status).toBe('FAILED');
+    expect(done.statusReason).toContain('rolled back automatically');
+    expect(done.events.at(-1)?.detail).toContain(
+      "The previous deployment's autoscaling is back: Autoscaling primary: 2-6 instances at 120 invocations per instance per minute",
+    );
+    expect(await scalingOf(endpoint)).toEqual({
+      capacity: [[2, 6]],
+      policies: [{ name: scalingPolicyName(first.id), target: 120 }],
+    });
   });
 });
