@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { handleAdmin } from './admin/admin-routes';
 import { createApplicationAutoScalingService } from './application-autoscaling/handler';
+import { runStepPolicies, type VariantResizer } from './application-autoscaling/step-actions';
 import { createCloudWatchService } from './cloudwatch/handler';
 import { createCodePipelineService } from './codepipeline/handler';
 import { AlarmStates } from './core/alarm-states';
@@ -159,6 +160,30 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
     };
   });
   context.autoscaledVariants = (name) => autoscaling.store.registeredVariants(name);
+  const endpointConfigOf = (name: string) => {
+    const endpoint = sagemaker.store.endpoints.get(name.toLowerCase());
+    const config = endpoint && sagemaker.store.endpointConfigs.get(endpoint.configName.toLowerCase());
+    return endpoint && config ? { endpoint, config } : undefined;
+  };
+  const variantResizer: VariantResizer = {
+    instanceCount(endpointName, variantName) {
+      const found = endpointConfigOf(endpointName);
+      const variant = found?.config.variants.find((candidate) => candidate.variantName === variantName);
+      if (!found || !variant || variant.isServerless) return undefined;
+      return found.endpoint.scaledInstanceCounts?.[variantName] ?? variant.instanceCount;
+    },
+    setInstanceCount(endpointName, variantName, count) {
+      const found = endpointConfigOf(endpointName);
+      if (!found) return;
+      found.endpoint.scaledInstanceCounts = { ...found.endpoint.scaledInstanceCounts, [variantName]: count };
+    },
+  };
+  context.alarms.onAlarm = (name, at) => {
+    const actions = cloudwatch.store.alarms.get(name)?.input.AlarmActions;
+    if (!Array.isArray(actions)) return;
+    const policyArns = actions.filter((action): action is string => typeof action === 'string');
+    runStepPolicies(autoscaling.store, variantResizer, policyArns, at);
+  };
   const services: SimService[] = [
     createStsService(context.sessions, context.roles),
     sagemaker.service,

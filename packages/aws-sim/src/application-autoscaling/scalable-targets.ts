@@ -82,6 +82,8 @@ export class ScalingStore implements ResourceStore {
   readonly targets = new Map<string, ScalableTargetRecord>();
   /** Keyed `<target key>|<policy name>`. */
   readonly policies = new Map<string, ScalingPolicyRecord>();
+  /** When each step policy (by ARN) last ran, for its cooldown. */
+  readonly stepRuns = new Map<string, number>();
 
   constructor(
     readonly context: SimContext,
@@ -114,6 +116,7 @@ export class ScalingStore implements ResourceStore {
   reset(): void {
     this.targets.clear();
     this.policies.clear();
+    this.stepRuns.clear();
   }
 
   /** The variants of an endpoint registered as scalable targets (SageMaker checks them on UpdateEndpoint). */

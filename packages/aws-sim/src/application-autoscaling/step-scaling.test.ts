@@ -5,6 +5,7 @@ import {
   RegisterScalableTargetCommand,
   type StepScalingPolicyConfiguration,
 } from '@aws-sdk/client-application-auto-scaling';
+import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
@@ -14,7 +15,14 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AwsSim, startAwsSim } from '../server';
-import { applicationAutoScaling, EXECUTION_ROLE_ARN, pollUntil, sageMaker } from '../testing/sim-clients';
+import {
+  admin,
+  applicationAutoScaling,
+  BASE_CREDENTIALS,
+  EXECUTION_ROLE_ARN,
+  pollUntil,
+  sageMaker,
+} from '../testing/sim-clients';
 
 let sim: AwsSim;
 
@@ -199,5 +207,65 @@ describe('UpdateEndpoint on a variant registered for autoscaling', () => {
       new UpdateEndpointCommand({ EndpointName: 'guarded', EndpointConfigName: 'guarded-bigger' }),
     );
     await inService('guarded');
+  });
+});
+
+describe('step policies run by alarms', () => {
+  async function desiredCount(endpoint: string) {
+    const described = await sageMaker(sim).send(new DescribeEndpointCommand({ EndpointName: endpoint }));
+    return described.ProductionVariants?.[0]?.DesiredInstanceCount;
+  }
+
+  it('sets the variant’s instance count when an alarm naming the policy goes into ALARM, within its capacity and cooldown', async () => {
+    await scaledEndpoint('from-zero');
+    const client = applicationAutoScaling(sim);
+    const toZero = await client.send(
+      new PutScalingPolicyCommand({
+        ...target('from-zero'),
+        PolicyName: 'to-zero',
+        PolicyType: 'StepScaling',
+        StepScalingPolicyConfiguration: {
+          AdjustmentType: 'ExactCapacity',
+          StepAdjustments: [{ MetricIntervalUpperBound: 0, ScalingAdjustment: 0 }],
+        },
+      }),
+    );
+    const oneMore = await client.send(stepPolicy('from-zero', { ...ONE_MORE, Cooldown: 0 }));
+    const cloudwatch = new CloudWatchClient({
+      endpoint: sim.url,
+      region: 'us-east-1',
+      credentials: BASE_CREDENTIALS,
+      maxAttempts: 1,
+    });
+    const alarm = (name: string, policyArn: string | undefined) =>
+      cloudwatch.send(
+        new PutMetricAlarmCommand({
+          AlarmName: name,
+          Namespace: 'AWS/SageMaker',
+          MetricName: 'HasBacklogWithoutCapacity',
+          Dimensions: [{ Name: 'EndpointName', Value: 'from-zero' }],
+          Statistic: 'Average',
+          Period: 60,
+          EvaluationPeriods: 1,
+          Threshold: 1,
+          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+          AlarmActions: policyArn ? [policyArn] : [],
+        }),
+      );
+    await alarm('idle', toZero.PolicyARN);
+    await alarm('backlog', oneMore.PolicyARN);
+    expect(await desiredCount('from-zero')).toBe(1);
+
+    await admin(sim, 'POST', '/_sim/alarms', { name: 'idle', state: 'ALARM' });
+    expect(await desiredCount('from-zero')).toBe(0);
+    for (const expected of [1, 2, 3, 3]) {
+      await admin(sim, 'POST', '/_sim/alarms', { name: 'backlog', state: 'OK' });
+      await admin(sim, 'POST', '/_sim/alarms', { name: 'backlog', state: 'ALARM' });
+      // One more instance each time the alarm fires, up to the target's maximum of 3.
+      expect(await desiredCount('from-zero')).toBe(expected);
+    }
+    // Staying in ALARM is not firing again.
+    await admin(sim, 'POST', '/_sim/alarms', { name: 'backlog', state: 'ALARM' });
+    expect(await desiredCount('from-zero')).toBe(3);
   });
 });

@@ -17,6 +17,8 @@ export interface AlarmStateRecord {
 export class AlarmStates {
   /** Public for persistence only. */
   readonly states = new Map<string, AlarmStateRecord>();
+  /** Told when an alarm goes into ALARM (its actions run then: a step scaling policy, say). */
+  onAlarm: (name: string, at: number) => void = () => {};
 
   get(name: string): AlarmStateRecord | undefined {
     return this.states.get(name);
@@ -29,6 +31,7 @@ export class AlarmStates {
       return;
     }
     this.states.set(name, { state, reason, changedAt: at, isManual });
+    if (state === 'ALARM') this.onAlarm(name, at);
   }
 
   /** Forgets an alarm's state (the alarm was deleted). */

@@ -29,6 +29,8 @@ export interface EndpointRecord extends Tracked {
   transitionEndsAt: number;
   willFail: boolean;
   rawDeploymentConfig?: Record<string, unknown>;
+  /** Instance counts Application Auto Scaling set, by variant; the config's count until then. */
+  scaledInstanceCounts?: Record<string, number>;
   update?: {
     newConfigName: string;
     startedAt?: number;
@@ -93,6 +95,8 @@ export function advanceEndpoint(
     } else if (now >= plan.doneAt) {
       endpoint.status = 'InService';
       endpoint.configName = update.newConfigName;
+      // The new config's instance counts replace what scaling set on the old fleet.
+      endpoint.scaledInstanceCounts = undefined;
       endpoint.failureReason = undefined;
       endpoint.lastModifiedAt = plan.doneAt;
       endpoint.update = undefined;
@@ -227,20 +231,22 @@ function variantSummaries(
   variants: VariantRecord[],
   since: number,
   trafficShare = 1,
+  scaledCounts: Record<string, number> = {},
 ): Record<string, unknown>[] {
-  return variants.map((variant) => ({
-    VariantName: variant.variantName,
-    DeployedImages: (call.store.models.get(key(variant.modelName))?.images ?? []).map((image) => ({
-      SpecifiedImage: image,
-      ResolvedImage: image,
-      ResolutionTime: date(since),
-    })),
-    CurrentWeight: variant.weight * trafficShare,
-    DesiredWeight: variant.weight,
-    ...(variant.isServerless
-      ? {}
-      : { CurrentInstanceCount: variant.instanceCount, DesiredInstanceCount: variant.instanceCount }),
-  }));
+  return variants.map((variant) => {
+    const count = scaledCounts[variant.variantName] ?? variant.instanceCount;
+    return {
+      VariantName: variant.variantName,
+      DeployedImages: (call.store.models.get(key(variant.modelName))?.images ?? []).map((image) => ({
+        SpecifiedImage: image,
+        ResolvedImage: image,
+        ResolutionTime: date(since),
+      })),
+      CurrentWeight: variant.weight * trafficShare,
+      DesiredWeight: variant.weight,
+      ...(variant.isServerless ? {} : { CurrentInstanceCount: count, DesiredInstanceCount: count }),
+    };
+  });
 }
 
 /**
@@ -296,7 +302,9 @@ export function describeEndpoint(call: Call) {
     LastModifiedTime: date(endpoint.lastModifiedAt),
     LastDeploymentConfig: endpoint.rawDeploymentConfig,
     ProductionVariants:
-      isServing && config ? variantSummaries(call, config.variants, endpoint.createdAt) : undefined,
+      isServing && config
+        ? variantSummaries(call, config.variants, endpoint.createdAt, 1, endpoint.scaledInstanceCounts)
+        : undefined,
     ...(isServing && shadows.length > 0
       ? { ShadowProductionVariants: variantSummaries(call, shadows, endpoint.lastModifiedAt) }
       : {}),
