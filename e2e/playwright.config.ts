@@ -18,6 +18,8 @@ export default defineConfig({
   outputDir: '../.reports/e2e-artifacts',
   use: {
     baseURL: WEB_URL,
+    // An action waits for its element at most this long: a wrong locator fails fast, not at the test's end.
+    actionTimeout: 30_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

@@ -4,13 +4,18 @@ import { projectUrl, signInAs, signOut } from './sign-in';
 /**
  * Deploying on the demo seed: "Card Fraud Scoring" has card-fraud-scorer v1, approved for prod.
  * An engineer puts it in staging as a real-time endpoint, updates it as a canary (after seeing
- * SageMaker's 50% canary limit explained), rolls back by hand, and finds it all on the list.
- * The worker rolls out against aws-sim; a rollout takes a few polls of the endpoint.
+ * SageMaker's 50% canary limit explained), adds a tight 5xx rule for the project, and starts a
+ * second canary; errors injected in aws-sim trip the rule's CloudWatch alarm, SageMaker rolls the
+ * canary back and Cairn's alert fires on the endpoint. The engineer acknowledges the alert, rolls
+ * back by hand, and finds it all on the list. The worker rolls out against aws-sim; a rollout takes
+ * a few polls of the endpoint, and metrics are collected once a minute.
  */
 
 const PROJECT = 'Card Fraud Scoring';
 const VERSION_OPTION = /^card-fraud-scorer v1 · approved/;
 const ROLLOUT_TIMEOUT_MS = 180_000;
+const ALERT_TIMEOUT_MS = 300_000;
+const AWS_SIM_URL = 'http://127.0.0.1:4567';
 
 async function chooseSegment(page: Page, group: string, option: string) {
   await page.getByRole('radiogroup', { name: group }).getByText(option, { exact: true }).click();
@@ -32,10 +37,35 @@ async function expectStatus(page: Page, status: string) {
   await expect(page.getByTestId('deployment-status')).toHaveText(status, { timeout: ROLLOUT_TIMEOUT_MS });
 }
 
-test('an engineer deploys to staging, shifts a canary, rolls back by hand and sees it on the list', async ({
+async function setEndpointErrors(page: Page, endpointName: string, errorRate: number) {
+  const answer = await page.request.post(`${AWS_SIM_URL}/_sim/endpoints/${endpointName}/traffic`, {
+    data: { errorRate },
+  });
+  expect(answer.ok()).toBe(true);
+}
+
+async function addProjectWide5xxRule(page: Page) {
+  await page.getByRole('button', { name: 'Add rule' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add an alert rule' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('5xx burst');
+  await expect(dialog.getByRole('combobox', { name: 'Metric' })).toHaveValue('error_rate_5xx');
+  await dialog.getByRole('textbox', { name: 'Threshold' }).fill('1');
+  await dialog.getByRole('textbox', { name: 'Window (minutes)' }).fill('1');
+  await dialog.getByRole('textbox', { name: 'Evaluation periods' }).fill('1');
+  await dialog.getByRole('combobox', { name: 'Severity' }).click();
+  await page.getByRole('option', { name: 'CRITICAL' }).click();
+  await dialog.getByRole('checkbox', { name: 'Apply to every deployment of the project' }).check();
+  await dialog.getByRole('button', { name: 'Save rule' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(
+    page.getByRole('table', { name: 'Alert rules' }).getByRole('row', { name: /5xx burst/ }),
+  ).toContainText('Every deployment');
+}
+
+test('an engineer deploys to staging, shifts canaries, sees an alarm roll one back, acknowledges the alert and rolls back by hand', async ({
   page,
 }) => {
-  test.setTimeout(8 * 60_000);
+  test.setTimeout(16 * 60_000);
   await signInAs(page, 'engineer@example.com');
   await projectUrl(page, PROJECT);
 
@@ -91,7 +121,59 @@ test('an engineer deploys to staging, shifts a canary, rolls back by hand and se
   await expect(page.getByLabel('Deployment timeline')).toContainText('10% of traffic on the new fleet');
   await expect(page.getByRole('region', { name: 'Deployment summary' })).toContainText('Canary');
 
-  // 5. Roll back by hand: a reason is required, then the endpoint returns to the previous config.
+  const canaryUrl = page.url();
+  const awsEndpointName = /(cairn-ep-[0-9a-f]{32})/.exec(
+    (await page
+      .getByText(/endpoint cairn-ep-/)
+      .first()
+      .textContent()) ?? '',
+  )?.[1];
+  expect(awsEndpointName).toBeTruthy();
+
+  // 5. A tight 5xx rule for every deployment of the project: the next canary gets it as a
+  // CloudWatch alarm that SageMaker watches while it bakes.
+  await addProjectWide5xxRule(page);
+
+  // 6. A second canary with a long bake; errors injected while it bakes trip the alarm, SageMaker
+  // rolls it back, and the endpoint stays on the first canary's config.
+  await page.getByRole('link', { name: 'card-fraud-scorer v1' }).click();
+  await page.getByRole('link', { name: 'Deploy', exact: true }).click();
+  await chooseStagingAndVersion(page, true);
+  await chooseSegment(page, 'Rollout strategy', 'Canary');
+  await page.getByRole('textbox', { name: 'Bake time (s)' }).fill('600');
+  await expect(preview.getByText("Accepted by SageMaker's rules")).toBeVisible();
+  await page.getByRole('button', { name: 'Deploy', exact: true }).click();
+  await expect(page).toHaveURL(/\/deployments\/[0-9a-f-]{36}$/);
+  expect(page.url()).not.toBe(canaryUrl);
+  await expect(page.getByTestId('traffic-percent')).toHaveText('10%', { timeout: ROLLOUT_TIMEOUT_MS });
+  await setEndpointErrors(page, awsEndpointName ?? '', 0.5);
+  await expectStatus(page, 'Failed');
+  await expect(page.getByText(/rolled back automatically: alarm/).first()).toBeVisible();
+  await expect(page.getByLabel('Deployment timeline')).toContainText('Rolling back');
+
+  // 7. The endpoint (still the first canary) fires the project rule's alert; the engineer
+  // acknowledges it with a note.
+  await page.goto(canaryUrl);
+  await expectStatus(page, 'In service');
+  const alerts = page.getByRole('table', { name: 'Alerts' });
+  await expect(alerts.getByRole('row', { name: /5xx burst/ })).toContainText('Firing', {
+    timeout: ALERT_TIMEOUT_MS,
+  });
+  await alerts
+    .getByRole('row', { name: /5xx burst/ })
+    .getByRole('button', { name: 'Acknowledge' })
+    .click();
+  const acknowledge = page.getByRole('dialog');
+  await acknowledge
+    .getByRole('textbox', { name: 'Note' })
+    .fill('Errors after the canary: rolling back to v1 all at once');
+  await acknowledge.getByRole('button', { name: 'Acknowledge' }).click();
+  await expect(acknowledge).toHaveCount(0);
+  await expect(alerts.getByRole('row', { name: /5xx burst/ })).toContainText('Acknowledged');
+  await expect(alerts).toContainText('Errors after the canary: rolling back to v1 all at once');
+  await setEndpointErrors(page, awsEndpointName ?? '', 0);
+
+  // 8. Roll back by hand: a reason is required, then the endpoint returns to the previous config.
   await page.getByRole('button', { name: 'Roll back' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: 'Roll back' }).click();
@@ -105,7 +187,14 @@ test('an engineer deploys to staging, shifts a canary, rolls back by hand and se
   await expectStatus(page, 'In service');
   await expect(page.getByRole('region', { name: 'Deployment summary' })).toContainText('All at once');
 
-  // 6. The list shows the rolled-back endpoint in staging, and the superseded ones when asked.
+  // The replaced canary's alert resolved with it: nothing evaluates a deployment that stopped serving.
+  await page.goto(canaryUrl);
+  await page.getByRole('radiogroup', { name: 'Which alerts' }).getByText('Recent', { exact: true }).click();
+  await expect(
+    page.getByRole('table', { name: 'Alerts' }).getByRole('row', { name: /5xx burst/ }),
+  ).toContainText('Resolved', { timeout: ROLLOUT_TIMEOUT_MS });
+
+  // 9. The list shows the rolled-back endpoint in staging, and the superseded ones when asked.
   await page.getByRole('link', { name: 'Deployments' }).first().click();
   const staging = page.getByRole('table', { name: 'Staging deployments' });
   await expect(staging).toContainText('card-fraud-scorer v1');
