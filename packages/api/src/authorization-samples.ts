@@ -40,7 +40,7 @@ export function sampleInputs(
       iamRoleArn: 'arn:aws:iam::123456789012:role/cairn-team',
       iamExternalId: null,
       awsRegion: 'us-east-1',
-      monthlyBudgetUsd: 1000,
+      permissionBoundaryNote: null,
     }),
     'member.list': async () => ({ teamId: team.teamId }),
     'member.add': async () => ({ teamId: team.teamId, email: (await makeUser(db)).email, role: 'VIEWER' }),

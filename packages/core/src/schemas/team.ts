@@ -36,10 +36,13 @@ export const updateTeamSettingsInput = z.object({
       .nullable(),
   ),
   awsRegion: awsRegionSchema,
-  monthlyBudgetUsd: z
-    .number({ message: 'Budget must be a number' })
-    .min(0, { message: 'Budget cannot be negative' })
-    .max(100_000_000, { message: 'Budget must be at most 100,000,000' })
-    .nullable(),
+  permissionBoundaryNote: z.preprocess(
+    blankToNull,
+    z
+      .string()
+      .trim()
+      .max(1000, { message: 'Permission boundary note must be at most 1,000 characters' })
+      .nullable(),
+  ),
 });
 export type UpdateTeamSettingsInput = z.infer<typeof updateTeamSettingsInput>;

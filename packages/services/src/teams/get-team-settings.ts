@@ -1,7 +1,7 @@
 import { notFound } from '@cairn/core/errors';
 import type { ServiceContext } from '../context';
 
-/** The team's AWS wiring and budget, as its admins edit them. */
+/** The team's AWS wiring, as its admins edit it. */
 export async function getTeamSettings(ctx: ServiceContext, input: { teamId: string }) {
   const team = await ctx.db.team.findUnique({ where: { id: input.teamId } });
   if (!team) throw notFound('Team');
@@ -10,6 +10,6 @@ export async function getTeamSettings(ctx: ServiceContext, input: { teamId: stri
     iamRoleArn: team.iamRoleArn,
     iamExternalId: team.iamExternalId,
     awsRegion: team.awsRegion,
-    monthlyBudgetUsd: team.monthlyBudgetUsd === null ? null : Number(team.monthlyBudgetUsd),
+    permissionBoundaryNote: team.permissionBoundaryNote,
   };
 }

@@ -17,11 +17,11 @@ const settings = (teamId: string) =>
     iamRoleArn: 'arn:aws:iam::123456789012:role/cairn-team-fraud',
     iamExternalId: 'cairn-7f3a',
     awsRegion: 'eu-west-1',
-    monthlyBudgetUsd: 2500,
+    permissionBoundaryNote: 'Bounded by arn:aws:iam::123456789012:policy/cairn-boundary',
   });
 
 describe('team settings', () => {
-  it('saves the role, region and budget and audits the change without the external id', async () => {
+  it('saves the role, region and boundary note and audits the change without the external id', async () => {
     const team = await makeTeam(t.db);
     await updateTeamSettings(contextFor(t.db, team.admin), settings(team.teamId));
     await expect(getTeamSettings(contextFor(t.db, team.admin), { teamId: team.teamId })).resolves.toEqual({
@@ -29,7 +29,7 @@ describe('team settings', () => {
       iamRoleArn: 'arn:aws:iam::123456789012:role/cairn-team-fraud',
       iamExternalId: 'cairn-7f3a',
       awsRegion: 'eu-west-1',
-      monthlyBudgetUsd: 2500,
+      permissionBoundaryNote: 'Bounded by arn:aws:iam::123456789012:policy/cairn-boundary',
     });
     const event = await t.db.auditEvent.findFirstOrThrow({
       where: { action: 'team.updateSettings', teamId: team.teamId },
@@ -37,12 +37,12 @@ describe('team settings', () => {
     expect(event.after).toMatchObject({
       hasExternalId: true,
       isExternalIdChanged: true,
-      monthlyBudgetUsd: 2500,
+      permissionBoundaryNote: 'Bounded by arn:aws:iam::123456789012:policy/cairn-boundary',
     });
     expect(JSON.stringify({ ...event, seq: event.seq.toString() })).not.toContain('cairn-7f3a');
   });
 
-  it('clears the role when the field is blank', async () => {
+  it('clears the role and the note when the fields are blank', async () => {
     const team = await makeTeam(t.db);
     const ctx = contextFor(t.db, team.admin);
     await updateTeamSettings(ctx, settings(team.teamId));
@@ -50,24 +50,26 @@ describe('team settings', () => {
       ...settings(team.teamId),
       iamRoleArn: '  ',
       iamExternalId: '',
+      permissionBoundaryNote: ' ',
     });
     await updateTeamSettings(ctx, cleared);
     await expect(getTeamSettings(ctx, { teamId: team.teamId })).resolves.toMatchObject({
       iamRoleArn: null,
       iamExternalId: null,
+      permissionBoundaryNote: null,
     });
   });
 
-  it('names the field of a malformed ARN, region or budget', () => {
+  it('names the field of a malformed ARN, region or overlong note', () => {
     const result = updateTeamSettingsInput.safeParse({
       teamId: crypto.randomUUID(),
       iamRoleArn: 'arn:aws:iam::123:user/bob',
       iamExternalId: null,
       awsRegion: 'Europe',
-      monthlyBudgetUsd: -1,
+      permissionBoundaryNote: 'x'.repeat(1001),
     });
     expect(result.success).toBe(false);
     const fields = result.error?.issues.map((issue) => issue.path[0]).sort();
-    expect(fields).toEqual(['awsRegion', 'iamRoleArn', 'monthlyBudgetUsd']);
+    expect(fields).toEqual(['awsRegion', 'iamRoleArn', 'permissionBoundaryNote']);
   });
 });

@@ -3,7 +3,7 @@ import type { UpdateTeamSettingsInput } from '@cairn/core/schemas/team';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 
-/** Sets the IAM role the worker assumes for the team, its region and monthly budget; audited. */
+/** Sets the IAM role the worker assumes for the team, its region and the note on what bounds the role; audited. */
 export async function updateTeamSettings(ctx: ServiceContext, input: UpdateTeamSettingsInput) {
   return ctx.db.$transaction(async (tx) => {
     const team = await tx.team.findUnique({ where: { id: input.teamId } });
@@ -13,7 +13,7 @@ export async function updateTeamSettings(ctx: ServiceContext, input: UpdateTeamS
       // The external id guards the role's trust policy: the audit trail says whether it changed, not what it is.
       hasExternalId: team.iamExternalId !== null,
       awsRegion: team.awsRegion,
-      monthlyBudgetUsd: team.monthlyBudgetUsd === null ? null : Number(team.monthlyBudgetUsd),
+      permissionBoundaryNote: team.permissionBoundaryNote,
     };
     const updated = await tx.team.update({
       where: { id: team.id },
@@ -21,7 +21,7 @@ export async function updateTeamSettings(ctx: ServiceContext, input: UpdateTeamS
         iamRoleArn: input.iamRoleArn,
         iamExternalId: input.iamExternalId,
         awsRegion: input.awsRegion,
-        monthlyBudgetUsd: input.monthlyBudgetUsd,
+        permissionBoundaryNote: input.permissionBoundaryNote,
       },
     });
     const after = {
@@ -29,7 +29,7 @@ export async function updateTeamSettings(ctx: ServiceContext, input: UpdateTeamS
       hasExternalId: updated.iamExternalId !== null,
       isExternalIdChanged: team.iamExternalId !== updated.iamExternalId,
       awsRegion: updated.awsRegion,
-      monthlyBudgetUsd: updated.monthlyBudgetUsd === null ? null : Number(updated.monthlyBudgetUsd),
+      permissionBoundaryNote: updated.permissionBoundaryNote,
     };
     await recordAudit(tx, ctx, {
       action: 'team.updateSettings',

@@ -1,7 +1,7 @@
 'use client';
 
 import { updateTeamSettingsInput } from '@cairn/core/schemas/team';
-import { Button, Group, NumberInput, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -14,7 +14,7 @@ interface TeamSettings {
   iamRoleArn: string | null;
   iamExternalId: string | null;
   awsRegion: string;
-  monthlyBudgetUsd: number | null;
+  permissionBoundaryNote: string | null;
 }
 
 export function TeamSettingsForm({ settings }: { settings: TeamSettings }) {
@@ -23,7 +23,7 @@ export function TeamSettingsForm({ settings }: { settings: TeamSettings }) {
   const [iamRoleArn, setIamRoleArn] = useState(settings.iamRoleArn ?? '');
   const [iamExternalId, setIamExternalId] = useState(settings.iamExternalId ?? '');
   const [awsRegion, setAwsRegion] = useState(settings.awsRegion);
-  const [budget, setBudget] = useState<number | string>(settings.monthlyBudgetUsd ?? '');
+  const [permissionBoundaryNote, setPermissionBoundaryNote] = useState(settings.permissionBoundaryNote ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
   const save = useMutation(
     trpc.team.updateSettings.mutationOptions({
@@ -49,7 +49,7 @@ export function TeamSettingsForm({ settings }: { settings: TeamSettings }) {
       iamRoleArn,
       iamExternalId,
       awsRegion,
-      monthlyBudgetUsd: budget === '' ? null : typeof budget === 'number' ? budget : Number.NaN,
+      permissionBoundaryNote,
     });
     if (!parsed.success) {
       setErrors(zodFieldErrors(parsed.error));
@@ -89,17 +89,15 @@ export function TeamSettingsForm({ settings }: { settings: TeamSettings }) {
             maxLength={30}
             w={220}
           />
-          <NumberInput
-            label="Monthly budget (USD)"
-            description="Leave blank for no budget."
-            value={budget}
-            onChange={setBudget}
-            error={errors.monthlyBudgetUsd}
-            min={0}
-            max={100_000_000}
-            thousandSeparator=","
-            decimalScale={2}
-            w={220}
+          <Textarea
+            label="Permission boundary"
+            description="What bounds the role in your account, for example the permission boundary policy's ARN. Shown to reviewers; Cairn does not enforce it."
+            value={permissionBoundaryNote}
+            onChange={(e) => setPermissionBoundaryNote(e.currentTarget.value)}
+            error={errors.permissionBoundaryNote}
+            maxLength={1000}
+            autosize
+            minRows={2}
           />
           <Group justify="space-between">
             <Text size="xs" c="dimmed">

@@ -28,7 +28,7 @@ export function TeamSettingsView() {
           { label: 'Settings' },
         ]}
         title="Team settings"
-        description="The IAM role Cairn's worker assumes for everything it does in AWS for this team, and the team's monthly budget."
+        description="The IAM role Cairn's worker assumes for everything it does in AWS for this team."
       />
       {settings.isPending && <LoadingRows rows={4} />}
       {settings.isError && <ErrorState error={settings.error} onRetry={() => settings.refetch()} />}
