@@ -12,7 +12,11 @@ export interface AlertRuleTemplate {
   severity: AlertSeverity;
 }
 
-/** The rules every new endpoint deployment starts with; engineers may change or disable them. */
+/**
+ * The rules every new endpoint deployment starts with; engineers may change or disable them. The
+ * 5xx rule looks at one-minute windows so that, as a canary's rollback alarm, it trips within a
+ * short bake (three bad minutes in a row) rather than after ten.
+ */
 export const DEFAULT_ALERT_RULES: readonly AlertRuleTemplate[] = [
   {
     name: '5xx error rate above 1%',
@@ -20,8 +24,8 @@ export const DEFAULT_ALERT_RULES: readonly AlertRuleTemplate[] = [
     statistic: 'Average',
     comparator: 'GREATER_THAN',
     threshold: 1,
-    windowMinutes: 5,
-    evaluationPeriods: 2,
+    windowMinutes: 1,
+    evaluationPeriods: 3,
     severity: 'CRITICAL',
   },
   {

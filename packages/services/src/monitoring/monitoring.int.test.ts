@@ -317,7 +317,7 @@ describe('monitoring', () => {
       status: 'RESOLVED',
       ruleName: '5xx error rate above 1%',
       metric: 'error_rate_5xx',
-      condition: '5xx error rate (Average over 5 min, 2 periods) > 1%',
+      condition: '5xx error rate (Average over 1 min, 3 periods) > 1%',
     });
   });
 
