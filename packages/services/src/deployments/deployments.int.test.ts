@@ -207,7 +207,7 @@ describe('deployments', () => {
 
   it('blocks above the remaining budget unless a team admin overrides with a reason, audited', async () => {
     const team = await makeTeam(t.db);
-    await t.db.team.update({ where: { id: team.teamId }, data: { monthlyBudgetUsd: 100 } });
+    await t.db.budget.create({ data: { teamId: team.teamId, monthlyUsd: 100 } });
     const version = await makeVersion(team);
     const input = {
       teamId: team.teamId,

@@ -1,3 +1,4 @@
+import { currentMonthlyUsd } from '@cairn/core/deployments/shadow-cost';
 import type { Db } from '@cairn/db/client';
 
 /** Deployments that cost money every month until someone deletes them. */
@@ -10,17 +11,22 @@ export const LIVE_DEPLOYMENT_STATUSES = [
 ] as const;
 
 /**
- * What is left of the team's monthly budget for new spend: the budget minus the predicted monthly
- * cost of what the team already runs. Null when the team has no budget.
+ * What is left of the team's monthly budget (its team-wide Budget) for new spend: the budget minus
+ * the predicted monthly cost of what the team already runs, without a shadow variant that has
+ * ended. Null when the team has no team-wide budget.
  */
 export async function remainingMonthlyBudget(
   db: Db,
   teamId: string,
   options: { excludingDeploymentIds?: readonly string[] } = {},
 ): Promise<{ budgetUsd: number; committedUsd: number; remainingUsd: number } | null> {
-  const team = await db.team.findUniqueOrThrow({ where: { id: teamId }, select: { monthlyBudgetUsd: true } });
-  if (team.monthlyBudgetUsd === null) return null;
-  const committed = await db.deployment.aggregate({
+  const budget = await db.budget.findFirst({
+    where: { teamId, projectId: null },
+    orderBy: { createdAt: 'asc' },
+    select: { monthlyUsd: true },
+  });
+  if (!budget) return null;
+  const live = await db.deployment.findMany({
     where: {
       teamId,
       status: { in: [...LIVE_DEPLOYMENT_STATUSES] },
@@ -28,9 +34,17 @@ export async function remainingMonthlyBudget(
         ? { id: { notIn: [...options.excludingDeploymentIds] } }
         : {}),
     },
-    _sum: { predictedMonthlyUsd: true },
+    select: {
+      predictedMonthlyUsd: true,
+      createdAt: true,
+      endedAt: true,
+      spec: true,
+      inServiceAt: true,
+      shadowEndedAt: true,
+    },
   });
-  const budgetUsd = Number(team.monthlyBudgetUsd);
-  const committedUsd = Number(committed._sum.predictedMonthlyUsd ?? 0);
+  const budgetUsd = Number(budget.monthlyUsd);
+  const committedUsd =
+    Math.round(live.reduce((sum, deployment) => sum + currentMonthlyUsd(deployment), 0) * 100) / 100;
   return { budgetUsd, committedUsd, remainingUsd: budgetUsd - committedUsd };
 }
