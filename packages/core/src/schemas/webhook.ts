@@ -8,6 +8,7 @@ export const WEBHOOK_EVENTS = [
   'pipeline_run.finished',
   'alert.fired',
   'alert.resolved',
+  'budget.threshold_crossed',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
