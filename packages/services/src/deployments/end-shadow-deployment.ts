@@ -36,15 +36,18 @@ export async function endShadowDeployment(ctx: ServiceContext, input: EndShadowI
         `Only a shadow test in service can be ended; this one is ${deployment.status.toLowerCase().replaceAll('_', ' ')}`,
       );
     }
-    const pending = await tx.auditEvent.findFirst({
-      where: {
-        resourceId: deployment.id,
-        action: 'deployment.endShadow',
-        outcome: 'SUCCESS',
-        occurredAt: { gte: new Date(Date.now() - REQUEST_PENDING_MS) },
-      },
-      select: { occurredAt: true },
-    });
+    // A request after the worker reported a failure is a retry, not a duplicate of the first.
+    const pending = deployment.shadowEndFailure
+      ? null
+      : await tx.auditEvent.findFirst({
+          where: {
+            resourceId: deployment.id,
+            action: 'deployment.endShadow',
+            outcome: 'SUCCESS',
+            occurredAt: { gte: new Date(Date.now() - REQUEST_PENDING_MS) },
+          },
+          select: { occurredAt: true },
+        });
     if (pending) {
       throw conflict(
         `The shadow variant is already being ended (requested at ${pending.occurredAt.toISOString()})`,
@@ -62,6 +65,9 @@ export async function endShadowDeployment(ctx: ServiceContext, input: EndShadowI
       },
       { key: endShadowJobKey(deployment.id) },
     );
+    if (deployment.shadowEndFailure) {
+      await tx.deployment.update({ where: { id: deployment.id }, data: { shadowEndFailure: null } });
+    }
     await tx.deploymentEvent.create({
       data: {
         deploymentId: deployment.id,
@@ -75,6 +81,7 @@ export async function endShadowDeployment(ctx: ServiceContext, input: EndShadowI
       resourceId: deployment.id,
       teamId: deployment.teamId,
       reason: input.reason ?? null,
+      before: deployment.shadowEndFailure ? { shadowEndFailure: deployment.shadowEndFailure } : null,
       after: { jobId, shadowPercent: window.shadowPercent, days: window.days, dueAt: window.endsAt },
     });
     return { deploymentId: deployment.id, jobId };

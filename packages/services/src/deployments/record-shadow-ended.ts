@@ -66,3 +66,40 @@ export async function recordShadowEnded(
     return { isRecorded: true };
   });
 }
+
+/**
+ * Records that SageMaker refused to move the endpoint to its production-only config: the reason on
+ * the deployment (the monitor stops sending the end-shadow job until a person asks again), a
+ * timeline line and a failed worker audit event. Once per failure: a replay finds it recorded.
+ */
+export async function recordShadowEndFailed(
+  db: PrismaClient,
+  input: { deploymentId: string; jobId: string; onBehalfOfUserId: string | null; reason: string },
+): Promise<{ isRecorded: boolean }> {
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Deployment" WHERE id = ${input.deploymentId}::uuid FOR UPDATE`;
+    const deployment = await tx.deployment.findUnique({ where: { id: input.deploymentId } });
+    if (!deployment || deployment.shadowEndedAt || deployment.shadowEndFailure) return { isRecorded: false };
+    const detail = `Could not end the shadow variant: ${input.reason} The shadow keeps running; end it again from this page once the cause is fixed.`;
+    await tx.deployment.update({
+      where: { id: deployment.id },
+      data: {
+        shadowEndFailure: input.reason,
+        events: { create: { status: deployment.status, awsStatus: 'InService', detail } },
+      },
+    });
+    await appendAuditEvent(tx, {
+      actor: { kind: 'worker', onBehalfOfUserId: input.onBehalfOfUserId, label: 'cairn-worker' },
+      request: { ...systemRequest('cairn-worker'), requestId: input.jobId },
+      action: 'deployment.shadowEnded',
+      resourceType: 'Deployment',
+      resourceId: deployment.id,
+      teamId: deployment.teamId,
+      outcome: 'FAILED',
+      reason: input.reason,
+      before: { shadowEndFailure: null },
+      after: { shadowEndFailure: input.reason },
+    });
+    return { isRecorded: true };
+  });
+}

@@ -225,7 +225,12 @@ export const syncRuleAlarmsJob = defineJob({
 /** Removes a shadow deployment's shadow variant once its stated days have passed. */
 export const endShadowVariantJob = defineJob({
   name: 'deployment.end-shadow',
-  payload: requestedBy.extend({ teamId: idSchema, deploymentId: idSchema }),
+  // `isFollowUp`: a later look after the update was sent, which only describes the endpoint.
+  payload: requestedBy.extend({
+    teamId: idSchema,
+    deploymentId: idSchema,
+    isFollowUp: z.boolean().optional(),
+  }),
   retryLimit: 8,
   retryDelay: 2,
   retryDelayMax: 120,

@@ -5,12 +5,16 @@ import { sendFollowUpJob } from '@cairn/services/jobs/enqueue-job';
 import { endShadowVariantJob } from '@cairn/services/jobs/job-contracts';
 import type { WorkerDeps } from './job-runner';
 
-type Watched = Pick<Deployment, 'id' | 'teamId' | 'status' | 'spec' | 'inServiceAt' | 'shadowEndedAt'>;
+type Watched = Pick<
+  Deployment,
+  'id' | 'teamId' | 'status' | 'spec' | 'inServiceAt' | 'shadowEndedAt' | 'shadowEndFailure'
+>;
 
 /**
  * Sends the end-shadow job for each in-service shadow test whose days have passed since it came in
  * service. Keyed per deployment, so the minute sweeps that see it due before it has ended send one
- * job between them; the job itself does nothing for a shadow already ended.
+ * job between them; the job itself does nothing for a shadow already ended. A shadow SageMaker
+ * refused to end waits for a person to ask again rather than being retried every minute.
  */
 export async function endDueShadows(
   deps: Pick<WorkerDeps, 'queue' | 'logger'>,
@@ -21,7 +25,8 @@ export async function endDueShadows(
   if (!queue) return [];
   const sent: string[] = [];
   for (const deployment of deployments) {
-    if (deployment.status !== 'IN_SERVICE' || !isShadowDue(shadowWindowOf(deployment), now)) continue;
+    if (deployment.status !== 'IN_SERVICE' || deployment.shadowEndFailure) continue;
+    if (!isShadowDue(shadowWindowOf(deployment), now)) continue;
     try {
       const jobId = await sendFollowUpJob(
         queue,

@@ -1,6 +1,6 @@
-import { clientRequestToken } from '@cairn/core/aws-names';
+import { awsResourceName, clientRequestToken } from '@cairn/core/aws-names';
 import { shadowWindowOf } from '@cairn/core/deployments/shadow-window';
-import { recordShadowEnded } from '@cairn/services/deployments/record-shadow-ended';
+import { recordShadowEnded, recordShadowEndFailed } from '@cairn/services/deployments/record-shadow-ended';
 import { sendFollowUpJob } from '@cairn/services/jobs/enqueue-job';
 import { endShadowVariantJob, type JobPayload } from '@cairn/services/jobs/job-contracts';
 import {
@@ -29,8 +29,9 @@ export function productionOnlyConfigId(deploymentId: string): string {
 /**
  * Ends a shadow test: a new endpoint config with the live config's production variants (no
  * ShadowProductionVariants), UpdateEndpoint to it, then a look every few seconds until the endpoint
- * is InService on it, when the end is recorded once. A deployment that is no longer a running
- * shadow test is skipped.
+ * is InService on it, when the end is recorded once. If SageMaker rolls that update back (the
+ * endpoint InService on its old config with a failure reason) the refusal is recorded and the
+ * job stops. A deployment that is no longer a running shadow test is skipped.
  */
 export const endShadowVariantHandler: JobHandler<Payload> = {
   contract: endShadowVariantJob,
@@ -53,8 +54,11 @@ export const endShadowVariantHandler: JobHandler<Payload> = {
     const aws = openTeamAws(run.deps, teamAwsFor(deployment, requester, run.jobId));
     let endpointConfigName: string;
     let isInService: boolean;
+    let refusal: string | null = null;
     try {
-      endpointConfigName = await moveToProductionOnly(aws, deployment);
+      endpointConfigName = payload.isFollowUp
+        ? awsResourceName('endpoint-config', productionOnlyConfigId(deployment.id))
+        : await moveToProductionOnly(aws, deployment);
       const endpoint = await describeEndpoint(
         { client: aws.clients.sagemaker, call: aws.call },
         deployment.awsResourceName,
@@ -66,8 +70,22 @@ export const endShadowVariantHandler: JobHandler<Payload> = {
         );
       }
       isInService = endpoint.status === 'InService' && endpoint.endpointConfigName === endpointConfigName;
+      // After the update was sent, InService on another config means SageMaker gave it up.
+      if (payload.isFollowUp && endpoint.status === 'InService' && !isInService) {
+        refusal =
+          endpoint.failureReason ?? `SageMaker returned the endpoint to ${endpoint.endpointConfigName}.`;
+      }
     } finally {
       aws.close();
+    }
+    if (refusal) {
+      const { isRecorded } = await recordShadowEndFailed(db, {
+        deploymentId: deployment.id,
+        jobId: run.jobId,
+        onBehalfOfUserId: requester.requestedByUserId,
+        reason: refusal,
+      });
+      return { ended: false, refused: refusal, isRecorded };
     }
     if (isInService) {
       const { isRecorded } = await recordShadowEnded(db, {
@@ -81,10 +99,15 @@ export const endShadowVariantHandler: JobHandler<Payload> = {
     const policy = run.deps.reconcile ?? DEFAULT_RECONCILE_POLICY;
     const delay = Math.max(1, Math.min(policy.maxPollSeconds, MAX_POLL_SECONDS));
     // Keyed by this look: a replay of it schedules the same next look, not a second chain.
-    await sendFollowUpJob(queue, endShadowVariantJob, payload, {
-      key: `end-shadow:${deployment.id}:${run.jobId}`,
-      startAfterSeconds: delay,
-    });
+    await sendFollowUpJob(
+      queue,
+      endShadowVariantJob,
+      { ...payload, isFollowUp: true },
+      {
+        key: `end-shadow:${deployment.id}:${run.jobId}`,
+        startAfterSeconds: delay,
+      },
+    );
     return { ended: false, endpointConfigName, nextLookInSeconds: delay };
   },
 };

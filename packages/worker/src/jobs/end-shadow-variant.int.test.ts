@@ -6,7 +6,7 @@ import { contextFor, type TestTeam } from '@cairn/services/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkerTestStack, type WorkerTestStack } from '../testing/worker-test-stack';
 import { collectDeploymentMetrics } from './collect-deployment-metrics.handler';
-import { deploy, deploymentReaching, teamThatDeploys } from './deployment-test-support';
+import { deploy, deploymentReaching, simAdmin, teamThatDeploys } from './deployment-test-support';
 import { endShadowVariantHandler, productionOnlyConfigId } from './end-shadow-variant.handler';
 
 let stack: WorkerTestStack;
@@ -60,7 +60,7 @@ async function shadowEnding(deploymentId: string, timeoutMs = 60_000) {
       where: { id: deploymentId },
       include: { events: { orderBy: { occurredAt: 'asc' } } },
     });
-    if (deployment.shadowEndedAt || Date.now() > deadline) return deployment;
+    if (deployment.shadowEndedAt || deployment.shadowEndFailure || Date.now() > deadline) return deployment;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -126,6 +126,40 @@ describe.concurrent('ending a shadow test', () => {
     expect(after.events).toHaveLength(ended.events.length);
     expect(await auditCount(shadow.id, 'deployment.shadowEnded')).toBe(1);
     expect(await auditCount(shadow.awsResourceName, 'aws.sagemaker.UpdateEndpoint')).toBe(updates);
+  });
+
+  it('stops retrying when SageMaker refuses the production-only config, until an engineer asks again', async () => {
+    const { team, live, shadow } = await shadowTest(1);
+    await t.db.deployment.update({
+      where: { id: shadow.id },
+      data: { inServiceAt: new Date(Date.now() - DAY_MS - 60_000) },
+    });
+    await simAdmin(stack, 'POST', '/_sim/faults', { failResource: shadow.awsResourceName });
+    try {
+      expect((await sweep(shadow.id)).shadowsEnding).toEqual([shadow.id]);
+      const refused = await shadowEnding(shadow.id);
+      expect(refused.shadowEndedAt).toBeNull();
+      expect(refused.shadowEndFailure).toContain('failed the ping health check');
+      expect(refused.events.at(-1)?.detail).toMatch(/^Could not end the shadow variant: .*keeps running/);
+      expect(
+        await t.db.auditEvent.count({
+          where: { resourceId: shadow.id, action: 'deployment.shadowEnded', outcome: 'FAILED' },
+        }),
+      ).toBe(1);
+      // The monitor does not send it again every minute.
+      expect((await sweep(shadow.id)).shadowsEnding).toEqual([]);
+    } finally {
+      await simAdmin(stack, 'DELETE', '/_sim/faults');
+    }
+
+    await endShadowDeployment(
+      { ...contextFor(t.db, team.engineer), queue: stack.producer },
+      { teamId: team.teamId, deploymentId: shadow.id, reason: 'health check fixed' },
+    );
+    const ended = await shadowEnding(shadow.id);
+    expect(ended.shadowEndFailure).toBeNull();
+    expect(ended.shadowEndedAt).not.toBeNull();
+    await expectProductionOnly(shadow.awsResourceName, live.endpointConfigName);
   });
 
   it('ends a shadow early at an engineer’s request, and refuses a second request', async () => {
