@@ -9,7 +9,13 @@ import { contextFor } from '@cairn/services/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkerTestStack, type WorkerTestStack } from '../testing/worker-test-stack';
 import { scalingPolicyName } from './deployment-autoscaling';
-import { deploy, deploymentReaching, simAdmin, teamThatDeploys } from './deployment-test-support';
+import {
+  deploy,
+  deploymentReaching,
+  simAdmin,
+  TEAM_ROLE_ARN,
+  teamThatDeploys,
+} from './deployment-test-support';
 
 let stack: WorkerTestStack;
 let t: WorkerTestStack['t'];
@@ -182,6 +188,40 @@ describe.concurrent('autoscaling when a deployment replaces another on its endpo
       "The previous deployment's autoscaling is back: Autoscaling primary: 2-6 instances at 120 invocations per instance per minute",
     );
     expect(await scalingOf(endpoint)).toEqual({
+      capacity: [[2, 6]],
+      policies: [{ name: scalingPolicyName(first.id), target: 120 }],
+    });
+  });
+});
+
+// Alone: the fault below refuses UpdateEndpoint to every test team's role on this aws-sim.
+describe('an update that never starts', () => {
+  it('puts back the autoscaling it deregistered before SageMaker refused the update', async () => {
+    const { team, version, first } = await scaledEndpoint();
+    await simAdmin(stack, 'POST', '/_sim/faults', {
+      service: 'sagemaker',
+      operation: 'UpdateEndpoint',
+      denyRoleArn: TEAM_ROLE_ARN,
+    });
+    try {
+      const second = await deploy(stack, team, {
+        type: 'REALTIME',
+        environment: 'STAGING',
+        modelVersionId: (await version(2)).id,
+        instanceType: 'ml.m5.xlarge',
+        initialInstanceCount: 1,
+        autoscaling: AUTOSCALING,
+      });
+      const failed = await deploymentReaching(t.db, second.id, ['FAILED', 'IN_SERVICE']);
+      expect(failed.status).toBe('FAILED');
+      expect(failed.statusReason).toMatch(/^Could not start: .*AccessDenied/);
+      expect(failed.statusReason).toContain(
+        "The previous deployment's autoscaling is back: Autoscaling primary: 2-6 instances at 120 invocations per instance per minute",
+      );
+    } finally {
+      await simAdmin(stack, 'DELETE', '/_sim/faults');
+    }
+    expect(await scalingOf(first.awsResourceName)).toEqual({
       capacity: [[2, 6]],
       policies: [{ name: scalingPolicyName(first.id), target: 120 }],
     });

@@ -5,6 +5,7 @@ import {
   reconcileDeploymentJob,
   rolloutDeploymentJob,
 } from '@cairn/services/jobs/job-contracts';
+import { restoreScalingAfterRollback } from './deployment-autoscaling';
 import {
   type DeploymentTarget,
   loadDeploymentTarget,
@@ -88,11 +89,40 @@ export const rolloutDeploymentHandler: JobHandler<Payload> = {
   },
 
   async giveUp(payload, run, failure) {
+    const restored = await restorePausedScaling(payload, run);
     await recordDeploymentState(run.deps.db, {
       deploymentId: payload.deploymentId,
       jobId: run.jobId,
       onBehalfOfUserId: payload.requestedByUserId,
-      change: { status: 'FAILED', statusReason: `Could not start: ${failure.code}: ${failure.message}` },
+      change: {
+        status: 'FAILED',
+        statusReason: `Could not start: ${failure.code}: ${failure.message}${restored ? `. The previous deployment's autoscaling is back: ${restored}` : ''}`,
+      },
     });
   },
 };
+
+/**
+ * An update that never started may already have deregistered the scaling of the variants it was
+ * to change (SageMaker refuses the update otherwise): the endpoint still runs the previous
+ * deployment's config, so that deployment's autoscaling is put back. Best effort: the failure is
+ * recorded either way, and a rollback by hand restores the scaling too.
+ */
+async function restorePausedScaling(payload: Payload, run: JobRun): Promise<string | null> {
+  const deployment = await loadDeploymentTarget(run.deps.db, payload.deploymentId);
+  if (!deployment?.previousDeploymentId || deployment.type === 'BATCH' || deployment.status !== 'PENDING') {
+    return null;
+  }
+  const aws = openTeamAws(run.deps, teamAwsFor(deployment, payload, run.jobId));
+  try {
+    return await restoreScalingAfterRollback(aws, run.deps.db, deployment);
+  } catch (error) {
+    run.deps.logger.warn(
+      { deploymentId: deployment.id, reason: error instanceof Error ? error.message : String(error) },
+      'could not restore the previous deployment autoscaling',
+    );
+    return null;
+  } finally {
+    aws.close();
+  }
+}
