@@ -30,6 +30,7 @@ describe('team settings', () => {
       iamExternalId: 'cairn-7f3a',
       awsRegion: 'eu-west-1',
       permissionBoundaryNote: 'Bounded by arn:aws:iam::123456789012:policy/cairn-boundary',
+      environmentRoles: [],
     });
     const event = await t.db.auditEvent.findFirstOrThrow({
       where: { action: 'team.updateSettings', teamId: team.teamId },
@@ -40,6 +41,24 @@ describe('team settings', () => {
       permissionBoundaryNote: 'Bounded by arn:aws:iam::123456789012:policy/cairn-boundary',
     });
     expect(JSON.stringify({ ...event, seq: event.seq.toString() })).not.toContain('cairn-7f3a');
+  });
+
+  it('lists the environments that act as a role of their own, with their project', async () => {
+    const team = await makeTeam(t.db);
+    const prodRole = 'arn:aws:iam::210987654321:role/cairn-fraud-prod';
+    await t.db.environment.updateMany({
+      where: { projectId: team.projectId, name: 'PROD' },
+      data: { roleArnOverride: prodRole, region: 'eu-central-1' },
+    });
+    const { environmentRoles } = await getTeamSettings(contextFor(t.db, team.admin), { teamId: team.teamId });
+    expect(environmentRoles).toEqual([
+      expect.objectContaining({
+        environment: 'PROD',
+        region: 'eu-central-1',
+        roleArn: prodRole,
+        projectId: team.projectId,
+      }),
+    ]);
   });
 
   it('clears the role and the note when the fields are blank', async () => {
