@@ -22,6 +22,14 @@ const schema = z
     OIDC_CLIENT_SECRET: optionalString,
     OIDC_NAME: optionalString,
     AWS_ENDPOINT_URL: optionalString.pipe(z.url().optional()),
+    CAIRN_WORKER_ROLE_ARN: optionalString.pipe(
+      z
+        .string()
+        .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/\S+$/, {
+          message: 'CAIRN_WORKER_ROLE_ARN must be the IAM role ARN the worker runs as',
+        })
+        .optional(),
+    ),
   })
   .superRefine((value, ctx) => {
     if (value.CAIRN_MODE === 'production' && (value.NEXTAUTH_SECRET?.length ?? 0) < 32) {
@@ -51,6 +59,8 @@ export interface Env {
   useSecureCookies: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
   awsEndpointUrl: string | null;
+  /** The role the worker runs as, which each team's role must trust; unset shows a placeholder. */
+  awsWorkerRoleArn: string | null;
 }
 
 // `next build` imports every route module to collect its config; nothing is served then, so the
@@ -93,6 +103,7 @@ function loadEnv(): Env {
           }
         : null,
     awsEndpointUrl: value.AWS_ENDPOINT_URL?.replace(/\/+$/, '') ?? null,
+    awsWorkerRoleArn: value.CAIRN_WORKER_ROLE_ARN ?? null,
   };
 }
 

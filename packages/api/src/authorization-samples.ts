@@ -33,6 +33,7 @@ export function sampleInputs(
     'team.list': async () => undefined,
     'team.byId': async () => ({ teamId: team.teamId }),
     'team.settings': async () => ({ teamId: team.teamId }),
+    'team.iamPolicies': async () => ({ teamId: team.teamId }),
     'team.awsChecks': async () => ({ teamId: team.teamId }),
     'team.checkAwsAccess': async () => ({ teamId: team.teamId }),
     'team.updateSettings': async () => ({

@@ -15,6 +15,8 @@ export interface ApiContext {
   actor: Actor;
   /** For procedures that hand work to the worker. */
   queue?: JobQueue;
+  /** The role Cairn's worker runs as (CAIRN_WORKER_ROLE_ARN), which team roles must trust. */
+  awsWorkerRoleArn?: string | null;
 }
 
 export async function createContext(options: {
@@ -22,6 +24,7 @@ export async function createContext(options: {
   session: SessionClaims | null;
   request: RequestMeta;
   queue?: JobQueue;
+  awsWorkerRoleArn?: string | null;
 }): Promise<ApiContext> {
   const session = await resolveSessionUser(options.db, options.session);
   return {
@@ -30,5 +33,6 @@ export async function createContext(options: {
     session,
     actor: session?.actor ?? { kind: 'anonymous', label: 'anonymous' },
     ...(options.queue ? { queue: options.queue } : {}),
+    awsWorkerRoleArn: options.awsWorkerRoleArn ?? null,
   };
 }

@@ -4,6 +4,7 @@ import { createCallerFactory } from '@cairn/api/trpc';
 import { TRPCError } from '@trpc/server';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { env } from '~/env';
 import { db } from '~/server/db';
 import { getJobQueue } from '~/server/job-queue';
 import { getApiSession, getRequestMeta } from '~/server/session';
@@ -18,6 +19,7 @@ export const getCaller = cache(async () =>
       session: await getApiSession(),
       request: await getRequestMeta(),
       queue: await getJobQueue(),
+      awsWorkerRoleArn: env.awsWorkerRoleArn,
     }),
   ),
 );

@@ -2,6 +2,7 @@ import { teamRefInput, updateTeamSettingsInput } from '@cairn/core/schemas/team'
 import { listAwsAccessChecks } from '@cairn/services/aws-access/list-aws-access-checks';
 import { requestAwsAccessCheck } from '@cairn/services/aws-access/request-aws-access-check';
 import { getTeam } from '@cairn/services/teams/get-team';
+import { getTeamIamPolicies } from '@cairn/services/teams/get-team-iam-policies';
 import { getTeamSettings } from '@cairn/services/teams/get-team-settings';
 import { listTeams } from '@cairn/services/teams/list-teams';
 import { updateTeamSettings } from '@cairn/services/teams/update-team-settings';
@@ -15,6 +16,11 @@ export const teamRouter = createRouter({
   settings: teamProcedure('team:settings')
     .input(teamRefInput)
     .query(({ ctx, input }) => getTeamSettings(ctx, input)),
+  iamPolicies: teamProcedure('team:settings')
+    .input(teamRefInput)
+    .query(({ ctx, input }) =>
+      getTeamIamPolicies(ctx, { ...input, workerRoleArn: ctx.awsWorkerRoleArn ?? null }),
+    ),
   updateSettings: teamProcedure('team:settings')
     .input(updateTeamSettingsInput)
     .mutation(({ ctx, input }) => updateTeamSettings(ctx, input)),

@@ -1,6 +1,7 @@
 import { createContext } from '@cairn/api/context';
 import { appRouter } from '@cairn/api/root';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { env } from '~/env';
 import { db } from '~/server/db';
 import { getJobQueue } from '~/server/job-queue';
 import { requestMetaFromHeaders } from '~/server/request-meta';
@@ -19,6 +20,8 @@ function handler(req: Request) {
         session: await getApiSession(),
         request: requestMetaFromHeaders(req.headers),
         queue: await getJobQueue(),
+        awsWorkerRoleArn: env.awsWorkerRoleArn,
+        awsWorkerRoleArn: env.awsWorkerRoleArn,
       }),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '<no path>'} failed`, error);
