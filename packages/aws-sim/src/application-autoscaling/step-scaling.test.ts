@@ -5,7 +5,7 @@ import {
   RegisterScalableTargetCommand,
   type StepScalingPolicyConfiguration,
 } from '@aws-sdk/client-application-auto-scaling';
-import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, DescribeAlarmsCommand, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import {
   CreateEndpointCommand,
   CreateEndpointConfigCommand,
@@ -218,6 +218,8 @@ describe('step policies run by alarms', () => {
 
   it('sets the variant’s instance count when an alarm naming the policy goes into ALARM, within its capacity and cooldown', async () => {
     await scaledEndpoint('from-zero');
+    // No requests: the backlog metric stays 0, so only this test moves the alarms.
+    await admin(sim, 'POST', '/_sim/endpoints/from-zero/traffic', { requestsPerMinute: 0 });
     const client = applicationAutoScaling(sim);
     const toZero = await client.send(
       new PutScalingPolicyCommand({
@@ -267,5 +269,71 @@ describe('step policies run by alarms', () => {
     // Staying in ALARM is not firing again.
     await admin(sim, 'POST', '/_sim/alarms', { name: 'backlog', state: 'ALARM' });
     expect(await desiredCount('from-zero')).toBe(3);
+  });
+
+  it('starts an asynchronous endpoint scaled to zero by itself once requests queue: HasBacklogWithoutCapacity trips the alarm', async () => {
+    await scaledEndpoint('queued');
+    await admin(sim, 'POST', '/_sim/endpoints/queued/traffic', { requestsPerMinute: 0 });
+    const client = applicationAutoScaling(sim);
+    const toZero = await client.send(
+      new PutScalingPolicyCommand({
+        ...target('queued'),
+        PolicyName: 'to-zero',
+        PolicyType: 'StepScaling',
+        StepScalingPolicyConfiguration: {
+          AdjustmentType: 'ExactCapacity',
+          StepAdjustments: [{ MetricIntervalUpperBound: 0, ScalingAdjustment: 0 }],
+        },
+      }),
+    );
+    const oneMore = await client.send(stepPolicy('queued', { ...ONE_MORE, Cooldown: 0 }));
+    const cloudwatch = new CloudWatchClient({
+      endpoint: sim.url,
+      region: 'us-east-1',
+      credentials: BASE_CREDENTIALS,
+      maxAttempts: 1,
+    });
+    await cloudwatch.send(
+      new PutMetricAlarmCommand({
+        AlarmName: 'queued-backlog',
+        Namespace: 'AWS/SageMaker',
+        MetricName: 'HasBacklogWithoutCapacity',
+        Dimensions: [{ Name: 'EndpointName', Value: 'queued' }],
+        Statistic: 'Average',
+        Period: 60,
+        EvaluationPeriods: 1,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmActions: oneMore.PolicyARN ? [oneMore.PolicyARN] : [],
+      }),
+    );
+    await cloudwatch.send(
+      new PutMetricAlarmCommand({
+        AlarmName: 'queued-idle',
+        Namespace: 'AWS/SageMaker',
+        MetricName: 'Invocations',
+        Dimensions: [
+          { Name: 'EndpointName', Value: 'queued' },
+          { Name: 'VariantName', Value: 'primary' },
+        ],
+        Statistic: 'Sum',
+        Period: 60,
+        EvaluationPeriods: 1,
+        Threshold: 1,
+        ComparisonOperator: 'LessThanThreshold',
+        AlarmActions: toZero.PolicyARN ? [toZero.PolicyARN] : [],
+      }),
+    );
+    await admin(sim, 'POST', '/_sim/alarms', { name: 'queued-idle', state: 'ALARM' });
+    expect(await desiredCount('queued')).toBe(0);
+
+    await admin(sim, 'POST', '/_sim/endpoints/queued/traffic', { requestsPerMinute: 40 });
+    await admin(sim, 'POST', '/_sim/clock', { advanceSeconds: 120 });
+    expect(await desiredCount('queued')).toBe(1);
+    const { MetricAlarms } = await cloudwatch.send(
+      new DescribeAlarmsCommand({ AlarmNames: ['queued-backlog'] }),
+    );
+    // With an instance serving there is no backlog without capacity: the alarm is back to OK.
+    expect(MetricAlarms?.[0]?.StateValue).toBe('OK');
   });
 });

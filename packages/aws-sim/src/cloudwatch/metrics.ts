@@ -9,6 +9,8 @@ export const DATA_QUALITY_NAMESPACE = 'aws/sagemaker/Endpoints/data-metrics';
 export interface EndpointShape {
   name: string;
   createdAt: number;
+  /** Asynchronous inference: requests queue, and the endpoint reports its backlog. */
+  isAsync?: boolean;
   variants: { name: string; instanceCount: number; weight: number }[];
 }
 
@@ -87,12 +89,25 @@ export function minuteValue(
   if (namespace !== INVOCATION_NAMESPACE && namespace !== INSTANCE_NAMESPACE) return undefined;
   const endpoint = dimensions.EndpointName ? lookup(dimensions.EndpointName) : undefined;
   if (!endpoint || minute + MINUTE_MS <= endpoint.createdAt) return undefined;
+  if (metricName === 'HasBacklogWithoutCapacity' && namespace === INVOCATION_NAMESPACE) {
+    return backlogWithoutCapacity(endpoint, traffic.at(endpoint.name, Math.min(minute + MINUTE_MS - 1, now)));
+  }
   const variant = endpoint.variants.find((candidate) => candidate.name === dimensions.VariantName);
   if (!variant) return undefined;
   const totalWeight = endpoint.variants.reduce((sum, candidate) => sum + candidate.weight, 0) || 1;
   const settings = traffic.at(endpoint.name, Math.min(minute + MINUTE_MS - 1, now));
   const seed = `${endpoint.name}|${variant.name}|${minute}`;
   return perMinute(metricName, settings, variant.weight / totalWeight, variant.instanceCount, seed);
+}
+
+/**
+ * An asynchronous endpoint's HasBacklogWithoutCapacity (endpoint dimension only): 1 while requests
+ * arrive and no variant has an instance to take them, else 0; real-time endpoints have no backlog.
+ */
+function backlogWithoutCapacity(endpoint: EndpointShape, settings: TrafficSettings): number | undefined {
+  if (!endpoint.isAsync) return undefined;
+  const instances = endpoint.variants.reduce((sum, variant) => sum + variant.instanceCount, 0);
+  return instances === 0 && settings.requestsPerMinute > 0 ? 1 : 0;
 }
 
 /** CloudWatch statistics over per-minute values; pNN percentiles included. */

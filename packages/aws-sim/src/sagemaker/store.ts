@@ -57,9 +57,11 @@ export class SageMakerStore implements ResourceStore {
     return {
       name: endpoint.name,
       createdAt: endpoint.createdAt,
+      isAsync: config?.isAsync ?? false,
       variants: (config?.variants ?? []).map((variant) => ({
         name: variant.variantName,
-        instanceCount: variant.instanceCount,
+        // What scaling set, until the next config replaces it (as DescribeEndpoint shows).
+        instanceCount: endpoint.scaledInstanceCounts?.[variant.variantName] ?? variant.instanceCount,
         weight: variant.weight,
       })),
     };
