@@ -21,7 +21,6 @@ function handler(req: Request) {
         request: requestMetaFromHeaders(req.headers),
         queue: await getJobQueue(),
         awsWorkerRoleArn: env.awsWorkerRoleArn,
-        awsWorkerRoleArn: env.awsWorkerRoleArn,
       }),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '<no path>'} failed`, error);
