@@ -1,6 +1,6 @@
 'use client';
 
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import IconPlugConnected from '@tabler/icons-react/icons/IconPlugConnected';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,6 +11,62 @@ import { useTRPC } from '~/trpc/client';
 
 const STATUS_COLOR = { PENDING: 'blue', SUCCEEDED: 'teal', FAILED: 'red' } as const;
 const POLL_WHILE_PENDING_MS = 1_500;
+
+interface AwsCheck {
+  status: keyof typeof STATUS_COLOR;
+  roleArn: string | null;
+  assumedArn: string | null;
+  account: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  awsRequestId: string | null;
+}
+
+/** What AWS answered: who the worker became and in which account, or why it could not. */
+function AwsCheckResult({ check }: { check: AwsCheck }) {
+  const role = (
+    <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+      Role {check.roleArn ?? 'not set'}
+    </Text>
+  );
+  if (check.status === 'PENDING') {
+    return (
+      <Stack gap={2}>
+        <Text size="sm">Waiting for the worker</Text>
+        {role}
+      </Stack>
+    );
+  }
+  if (check.status === 'SUCCEEDED') {
+    return (
+      <Stack gap={2}>
+        <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+          {check.assumedArn}
+        </Text>
+        <Text size="xs" c="dimmed">
+          Account <Code>{check.account ?? 'unknown'}</Code>
+        </Text>
+        {role}
+      </Stack>
+    );
+  }
+  return (
+    <Stack gap={2}>
+      <Text size="sm" c="red" fw={600}>
+        {check.errorCode ?? 'Failed'}
+      </Text>
+      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        {check.errorMessage}
+      </Text>
+      {role}
+      {check.awsRequestId && (
+        <Text size="xs" c="dimmed">
+          AWS request id <Code>{check.awsRequestId}</Code>
+        </Text>
+      )}
+    </Stack>
+  );
+}
 
 /** Asks the worker to assume the team's role now, and shows what AWS answered, newest first. */
 export function AwsAccessPanel({ teamId }: { teamId: string }) {
@@ -84,17 +140,7 @@ export function AwsAccessPanel({ teamId }: { teamId: string }) {
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    <Text
-                      size="sm"
-                      ff={check.assumedArn ? 'monospace' : undefined}
-                      style={{ overflowWrap: 'anywhere' }}
-                    >
-                      {check.status === 'SUCCEEDED'
-                        ? check.assumedArn
-                        : check.status === 'FAILED'
-                          ? `${check.errorCode}: ${check.errorMessage}`
-                          : `Waiting for the worker (role ${check.roleArn ?? 'not set'})`}
-                    </Text>
+                    <AwsCheckResult check={check} />
                   </Table.Td>
                 </Table.Tr>
               ))}

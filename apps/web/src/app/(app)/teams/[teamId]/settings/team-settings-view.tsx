@@ -1,7 +1,9 @@
 'use client';
 
-import { Stack } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
+import IconShieldLock from '@tabler/icons-react/icons/IconShieldLock';
 import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
 import { PageHeader } from '~/components/page-header';
 import { ErrorState, LoadingRows, NotFoundState } from '~/components/states';
 import { useCurrentTeam } from '~/components/team-context';
@@ -9,6 +11,7 @@ import { useViewer } from '~/components/viewer-context';
 import { can } from '~/lib/access';
 import { useTRPC } from '~/trpc/client';
 import { AwsAccessPanel } from './aws-access-panel';
+import { EnvironmentRolesPanel } from './environment-roles-panel';
 import { TeamSettingsForm } from './team-settings-form';
 
 export function TeamSettingsView() {
@@ -29,11 +32,22 @@ export function TeamSettingsView() {
         ]}
         title="Team settings"
         description="The IAM role Cairn's worker assumes for everything it does in AWS for this team."
+        actions={
+          <Button
+            component={Link}
+            href={`/teams/${team.id}/settings/iam`}
+            variant="default"
+            leftSection={<IconShieldLock size={16} />}
+          >
+            Role policies
+          </Button>
+        }
       />
       {settings.isPending && <LoadingRows rows={4} />}
       {settings.isError && <ErrorState error={settings.error} onRetry={() => settings.refetch()} />}
       {settings.data && <TeamSettingsForm key={settings.dataUpdatedAt} settings={settings.data} />}
       {settings.data && <AwsAccessPanel teamId={team.id} />}
+      {settings.data && <EnvironmentRolesPanel teamId={team.id} roles={settings.data.environmentRoles} />}
     </Stack>
   );
 }
