@@ -8,6 +8,7 @@ import { createTeamCredentialsProvider } from './aws/team-credentials';
 import { env } from './env';
 import { startHeartbeat } from './heartbeat';
 import { scheduleMetricCollection } from './jobs/collect-deployment-metrics.handler';
+import { scheduleCostComputation } from './jobs/compute-costs.handler';
 import { scheduleApprovalExpiry } from './jobs/expire-approval-requests.handler';
 import { HANDLERS } from './jobs/handlers';
 import { registerHandlers } from './jobs/job-runner';
@@ -52,6 +53,7 @@ await registerHandlers(
 );
 await scheduleApprovalExpiry(queue);
 await scheduleMetricCollection(queue);
+await scheduleCostComputation(queue);
 const heartbeat = startHeartbeat({
   db,
   workerId,

@@ -238,6 +238,25 @@ export const endShadowVariantJob = defineJob({
   heartbeatSeconds: 10,
 });
 
+/**
+ * Recomputes the estimated cost entries of a range of UTC days (YYYY-MM-DD, both included) and
+ * checks budgets against their thresholds. The worker sends yesterday and today every hour; an org
+ * admin can send a range to backfill. Rerunning a day replaces it, so retries are safe.
+ */
+export const computeCostsJob = defineJob({
+  name: 'cost.compute',
+  payload: z.object({
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+    requestedByUserId: idSchema.nullable().default(null),
+  }),
+  retryLimit: 3,
+  retryDelay: 30,
+  retryDelayMax: 600,
+  expireInSeconds: 1_800,
+  heartbeatSeconds: 30,
+});
+
 export const JOB_CONTRACTS: readonly JobContract<unknown>[] = [
   verifyTeamAwsAccessJob,
   mirrorModelGroupJob,
@@ -255,6 +274,7 @@ export const JOB_CONTRACTS: readonly JobContract<unknown>[] = [
   collectDeploymentMetricsJob,
   syncRuleAlarmsJob,
   endShadowVariantJob,
+  computeCostsJob,
 ];
 
 export type JobPayload<C> = C extends JobContract<infer P> ? P : never;

@@ -1,5 +1,6 @@
 import { answerPipelineApprovalHandler } from './answer-pipeline-approval.handler';
 import { collectDeploymentMetricsHandler } from './collect-deployment-metrics.handler';
+import { computeCostsHandler } from './compute-costs.handler';
 import { deleteDeploymentHandler } from './delete-deployment.handler';
 import { deliverWebhookHandler } from './deliver-webhook.handler';
 import { endShadowVariantHandler } from './end-shadow-variant.handler';
@@ -34,4 +35,5 @@ export const HANDLERS: JobHandler<never>[] = [
   deleteDeploymentHandler as JobHandler<never>,
   syncRuleAlarmsHandler as JobHandler<never>,
   endShadowVariantHandler as JobHandler<never>,
+  computeCostsHandler as JobHandler<never>,
 ];

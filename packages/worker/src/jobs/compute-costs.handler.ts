@@ -1,0 +1,36 @@
+import { addDays, parseIsoDay, utcDay } from '@cairn/core/costs/cost-calendar';
+import { recomputeCosts } from '@cairn/services/costs/recompute-costs';
+import { computeCostsJob, type JobPayload } from '@cairn/services/jobs/job-contracts';
+import type { JobQueue } from '@cairn/services/jobs/job-queue';
+import type { JobHandler, JobRun } from './job-runner';
+
+type Payload = JobPayload<typeof computeCostsJob>;
+
+/** Every hour at minute 7, UTC: yesterday settles after midnight and today's spend stays current. */
+const HOURLY = '7 * * * *';
+
+/**
+ * Recomputes estimated costs for the payload's days, or yesterday and today when it names none
+ * (the schedule's job), and raises the budget crossings they lead to.
+ */
+export const computeCostsHandler: JobHandler<Payload> = {
+  contract: computeCostsJob,
+
+  async run(payload: Payload, run: JobRun) {
+    const now = new Date();
+    const today = utcDay(now);
+    return recomputeCosts(run.deps.db, {
+      from: payload.from ? parseIsoDay(payload.from) : addDays(today, -1),
+      to: payload.to ? parseIsoDay(payload.to) : today,
+      now,
+      queue: run.deps.queue,
+      requestId: run.jobId,
+    });
+  },
+};
+
+/** Puts the computation on pg-boss's schedule; every worker calls this at start, pg-boss sends each hour's job once. */
+export async function scheduleCostComputation(queue: JobQueue): Promise<void> {
+  // Each run covers yesterday and today, so hours missed while no worker ran make one run, not many.
+  await queue.schedule(computeCostsJob.name, HOURLY, {}, { tz: 'UTC', missed: 'once' });
+}
