@@ -180,6 +180,18 @@ export function sampleRows(db: PrismaClient, team: TestTeam) {
     });
   }
 
+  /** A project budget of its own, so deleting it leaves the team's other budgets alone. */
+  async function makeBudget() {
+    const project = await db.project.create({
+      data: {
+        teamId: team.teamId,
+        name: `Budgeted ${crypto.randomUUID()}`,
+        slug: `b-${crypto.randomUUID()}`,
+      },
+    });
+    return db.budget.create({ data: { teamId: team.teamId, projectId: project.id, monthlyUsd: 1000 } });
+  }
+
   return {
     makeExperiment,
     makeRun,
@@ -192,5 +204,6 @@ export function sampleRows(db: PrismaClient, team: TestTeam) {
     makeProjectWithWebhook,
     makeAlertRule,
     makeFiringAlert,
+    makeBudget,
   };
 }

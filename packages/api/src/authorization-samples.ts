@@ -25,6 +25,7 @@ export function sampleInputs(
     makeProjectWithWebhook,
     makeAlertRule,
     makeFiringAlert,
+    makeBudget,
   } = sampleRows(db, team);
 
   /** A valid input for every procedure; a new procedure without one fails the matrix below. */
@@ -292,6 +293,12 @@ export function sampleInputs(
     },
     'audit.list': async () => ({ teamId: team.teamId }),
     'audit.verify': async () => undefined,
+    'budget.list': async () => ({ teamId: team.teamId }),
+    'budget.save': async () => ({ teamId: team.teamId, projectId: null, monthlyUsd: 2500 }),
+    'budget.delete': async () => ({ teamId: team.teamId, budgetId: (await makeBudget()).id }),
+    'cost.team': async () => ({ teamId: team.teamId }),
+    'cost.overview': async () => ({}),
+    'cost.recompute': async () => ({ from: '2026-01-01', to: '2026-01-02' }),
     'user.list': async () => undefined,
     'ops.queues': async () => undefined,
     'ops.failedJobs': async () => ({}),

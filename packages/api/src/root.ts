@@ -1,6 +1,8 @@
 import { approvalRouter } from './routers/approval';
 import { approvalPolicyRouter } from './routers/approval-policy';
 import { auditRouter } from './routers/audit';
+import { budgetRouter } from './routers/budget';
+import { costRouter } from './routers/cost';
 import { deploymentRouter } from './routers/deployment';
 import { environmentRouter } from './routers/environment';
 import { experimentRouter } from './routers/experiment';
@@ -41,6 +43,8 @@ export const appRouter = createRouter({
   audit: auditRouter,
   user: userRouter,
   ops: opsRouter,
+  budget: budgetRouter,
+  cost: costRouter,
 });
 
 export type AppRouter = typeof appRouter;
