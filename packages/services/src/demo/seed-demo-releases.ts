@@ -29,7 +29,7 @@ export const DEMO_GATED_PIPELINE = 'cairn-card-fraud-promote-approval';
 export async function seedDemoReleases(
   db: PrismaClient,
   input: { teamId: string; projectId: string; queue: JobQueue; people: DemoPeople },
-) {
+): Promise<{ approvedVersionId: string } | null> {
   const request = systemRequest('cairn demo seed');
   const as = (actor: Actor) => ({ db, actor, request, queue: input.queue });
   const { teamId, projectId, people } = input;
@@ -75,7 +75,7 @@ export async function seedDemoReleases(
       AND m.value = m.value AND m.value >= 0.9
     ORDER BY m.value DESC, r.id LIMIT 3`;
   const source = ranked[2] ?? ranked.at(-1);
-  if (!source) return;
+  if (!source) return null;
   const version = await registerModelVersion(as(people.engineer), {
     teamId,
     projectId,
@@ -107,4 +107,5 @@ export async function seedDemoReleases(
       comment: 'Holdout AUC and calibration look right.',
     });
   }
+  return { approvedVersionId: version.id };
 }

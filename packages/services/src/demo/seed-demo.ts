@@ -9,6 +9,7 @@ import { systemRequest } from '../context';
 import type { JobQueue } from '../jobs/job-queue';
 import { addMember } from '../members/add-member';
 import { createProject } from '../projects/create-project';
+import { seedDemoDeployment } from './seed-demo-deployment';
 import { seedDemoReleases } from './seed-demo-releases';
 import { seedDemoTracking } from './seed-demo-tracking';
 
@@ -57,6 +58,8 @@ export interface DemoSeed {
   apiTokenSecret: string;
   teamIds: Record<string, string>;
   projectIds: Record<string, string>;
+  /** The staging endpoint the demo deploys (null without a job queue), for its traffic in aws-sim. */
+  liveEndpointName: string | null;
 }
 
 /**
@@ -158,6 +161,7 @@ export async function seedDemo(db: PrismaClient, options: { queue?: JobQueue } =
     },
   );
   // The release story needs the job queue: registering and approving enqueue AWS work.
+  let liveEndpointName: string | null = null;
   if (options.queue) {
     const fraudTeamId = teamIds['Fraud Detection']!;
     const member = (email: string, role: Role): Actor => ({
@@ -167,7 +171,7 @@ export async function seedDemo(db: PrismaClient, options: { queue?: JobQueue } =
       isOrgAdmin: false,
       memberships: [{ teamId: fraudTeamId, role }],
     });
-    await seedDemoReleases(db, {
+    const releases = await seedDemoReleases(db, {
       teamId: fraudTeamId,
       projectId: projectIds['Card Fraud Scoring']!,
       queue: options.queue,
@@ -177,6 +181,16 @@ export async function seedDemo(db: PrismaClient, options: { queue?: JobQueue } =
         approvers: [member('approver@example.com', 'APPROVER'), member('approver2@example.com', 'APPROVER')],
       },
     });
+    if (releases) {
+      const live = await seedDemoDeployment(db, {
+        teamId: fraudTeamId,
+        projectId: projectIds['Card Fraud Scoring']!,
+        modelVersionId: releases.approvedVersionId,
+        engineer: engineerActor,
+        queue: options.queue,
+      });
+      liveEndpointName = live.endpointName;
+    }
   }
   // A little history: one mistyped password and a successful sign-in.
   const signInRequest = {
@@ -192,7 +206,7 @@ export async function seedDemo(db: PrismaClient, options: { queue?: JobQueue } =
     { db, actor: system, request: signInRequest },
     { email: 'engineer@example.com', password: DEMO_PASSWORD },
   );
-  return { apiTokenSecret: token.secret, teamIds, projectIds };
+  return { apiTokenSecret: token.secret, teamIds, projectIds, liveEndpointName };
 }
 
 export async function isDatabaseEmpty(db: PrismaClient): Promise<boolean> {
