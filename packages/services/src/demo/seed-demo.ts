@@ -66,7 +66,10 @@ export interface DemoSeed {
  * Seeds the demo through the same services the portal uses, so its audit history is real. Run it
  * on an empty database only (the launcher checks).
  */
-export async function seedDemo(db: PrismaClient, options: { queue?: JobQueue } = {}): Promise<DemoSeed> {
+export async function seedDemo(
+  db: PrismaClient,
+  options: { queue?: JobQueue; withLiveDeployment?: boolean } = {},
+): Promise<DemoSeed> {
   const system: Actor = { kind: 'system', label: 'demo seed' };
   const request = systemRequest('cairn demo seed');
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -181,7 +184,7 @@ export async function seedDemo(db: PrismaClient, options: { queue?: JobQueue } =
         approvers: [member('approver@example.com', 'APPROVER'), member('approver2@example.com', 'APPROVER')],
       },
     });
-    if (releases) {
+    if (releases && options.withLiveDeployment !== false) {
       const live = await seedDemoDeployment(db, {
         teamId: fraudTeamId,
         projectId: projectIds['Card Fraud Scoring']!,
