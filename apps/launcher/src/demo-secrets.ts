@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -21,4 +21,38 @@ export function writeDemoApiToken(dataDir: string, secret: string): string {
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return file;
+}
+
+export interface DemoAuditKeyFiles {
+  /** Ed25519 private key, PKCS#8 PEM: the worker's, to sign audit checkpoints. */
+  signingKeyFile: string;
+  /** Its public key, SPKI PEM: for verifiers that must not hold the private one. */
+  publicKeyFile: string;
+}
+
+/**
+ * The demo's checkpoint keys in the data folder, made on first start when `create` (the demo);
+ * null when there are none and `create` is false (the verifier).
+ */
+export function demoAuditKeyFiles(dataDir: string, options: { create: boolean }): DemoAuditKeyFiles | null {
+  const signingKeyFile = join(dataDir, 'audit-signing-key.pem');
+  const publicKeyFile = join(dataDir, 'audit-verify-public-key.pem');
+  if (!existsSync(signingKeyFile)) {
+    if (!options.create) return null;
+    mkdirSync(dataDir, { recursive: true });
+    const { privateKey } = generateKeyPairSync('ed25519');
+    writeFileSync(signingKeyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  }
+  if (!existsSync(publicKeyFile)) {
+    const publicKey = createPublicKey(readFileSync(signingKeyFile, 'utf8'));
+    writeFileSync(publicKeyFile, publicKey.export({ type: 'spki', format: 'pem' }), { mode: 0o644 });
+  }
+  return { signingKeyFile, publicKeyFile };
+}
+
+/** The demo's checkpoint signing key, PEM, made on first start. */
+export function demoAuditSigningKeyPem(dataDir: string): string {
+  const files = demoAuditKeyFiles(dataDir, { create: true });
+  if (!files) throw new Error('The demo audit signing key could not be created');
+  return readFileSync(files.signingKeyFile, 'utf8');
 }

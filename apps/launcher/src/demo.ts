@@ -4,7 +4,8 @@ import { migrateDeploy } from '@cairn/db/migrate';
 import { DEMO_PASSWORD, DEMO_USERS, isDatabaseEmpty, seedDemo } from '@cairn/services/demo/seed-demo';
 import { startJobQueue } from '@cairn/services/jobs/job-queue';
 import { openDemoDatabase } from './database';
-import { demoSessionSecret, writeDemoApiToken } from './demo-secrets';
+import { demoAuditSigningKeyPem, demoSessionSecret, writeDemoApiToken } from './demo-secrets';
+import { slowDownDemoEndpoint } from './demo-traffic';
 import { loadLauncherEnv } from './env';
 import { repoRoot } from './paths';
 import { type RunningStack, startStack } from './stack';
@@ -28,6 +29,7 @@ async function main() {
     log,
   });
   let stack: RunningStack | null = null;
+  let slowEndpointName: string | null = null;
   let isStopping = false;
   const shutdown = async (code: number) => {
     if (isStopping) return;
@@ -49,6 +51,7 @@ async function main() {
       log('Seeding the demo ...');
       const queue = await startJobQueue({ connectionString: database.url, role: 'producer' });
       const seed = await seedDemo(db, { queue }).finally(() => queue.stop({ graceful: false }));
+      slowEndpointName = seed.liveEndpointName;
       log(
         `Demo API token for "Card Fraud Scoring" written to ${writeDemoApiToken(dataDir, seed.apiTokenSecret)}`,
       );
@@ -62,9 +65,13 @@ async function main() {
       webPort: env.PORT,
       awsSimPort: env.AWS_SIM_PORT,
       nextAuthSecret: env.NEXTAUTH_SECRET ?? demoSessionSecret(dataDir),
+      ...(env.AUDIT_SIGNING_KEY || env.AUDIT_SIGNING_KEY_FILE
+        ? {}
+        : { auditSigningKeyPem: demoAuditSigningKeyPem(dataDir) }),
       awsSimStateFile: join(dataDir, 'aws-sim-state.json'),
       log,
     });
+    if (slowEndpointName) await slowDownDemoEndpoint(stack.awsSimUrl, slowEndpointName);
   } catch (error) {
     log(`Cairn could not start: ${error instanceof Error ? error.message : String(error)}`);
     await shutdown(1);

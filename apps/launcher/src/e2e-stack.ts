@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { createPrismaClient } from '@cairn/db/client';
 import {
   prepareTestServer,
@@ -35,7 +36,8 @@ async function main() {
   const databaseUrl = withDatabase(adminUrl, database);
   const db = createPrismaClient({ connectionString: databaseUrl, maxConnections: 2 });
   const queue = await startJobQueue({ connectionString: databaseUrl, role: 'producer' });
-  await seedDemo(db, { queue }).finally(() => queue.stop({ graceful: false }));
+  // The journeys deploy for themselves, from an endpoint-free start.
+  await seedDemo(db, { queue, withLiveDeployment: false }).finally(() => queue.stop({ graceful: false }));
   await db.$disconnect();
   await ensureWebBuild(log);
 
@@ -45,6 +47,9 @@ async function main() {
     awsSimPort: E2E_AWS_SIM_PORT,
     webHost: '127.0.0.1',
     nextAuthSecret: 'e2e-session-secret-that-is-long-enough-to-use',
+    auditSigningKeyPem: generateKeyPairSync('ed25519')
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString(),
     log,
   });
   log(`e2e stack ready at ${stack.webUrl}`);

@@ -11,6 +11,11 @@ const schema = z.object({
   EMBEDDED_POSTGRES_PORT: port.default(54329),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
   CAIRN_DATA_DIR: z.string().optional(),
+  // Checkpoint keys (PEM, or a path to a PEM file); the demo makes a signing key in its data folder.
+  AUDIT_SIGNING_KEY: z.string().optional(),
+  AUDIT_SIGNING_KEY_FILE: z.string().optional(),
+  AUDIT_VERIFY_PUBLIC_KEY: z.string().optional(),
+  AUDIT_VERIFY_PUBLIC_KEY_FILE: z.string().optional(),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   CI: z
     .string()

@@ -1,3 +1,4 @@
+import { createPublicKey } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { startAwsSim } from '@cairn/aws-sim/server';
 import { type ServiceProcess, startService } from './child-process';
@@ -12,6 +13,11 @@ export interface StackOptions {
   webPort: number;
   awsSimPort: number;
   nextAuthSecret: string;
+  /**
+   * The Ed25519 key (PKCS#8 PEM) the worker signs audit checkpoints with; the web gets only its
+   * public key. Without it, both inherit the AUDIT_* variables of this process.
+   */
+  auditSigningKeyPem?: string;
   /** Bind the web server to this host only (tests); all interfaces when omitted. */
   webHost?: string;
   /** Where aws-sim keeps its resources across restarts (the demo); in memory when omitted. */
@@ -45,6 +51,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     AWS_ACCESS_KEY_ID: 'cairn-local',
     AWS_SECRET_ACCESS_KEY: 'cairn-local',
   };
+  const auditEnv = options.auditSigningKeyPem ? auditKeyEnv(options.auditSigningKeyPem) : null;
   const services: ServiceProcess[] = [];
   const stop = async () => {
     await Promise.all(services.map((service) => service.stop()));
@@ -58,7 +65,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         command: process.execPath,
         args: [require.resolve('tsx/cli'), 'src/main.ts'],
         cwd: workerDir(),
-        env: { ...inheritedEnv(), ...awsEnv, DATABASE_URL: options.databaseUrl },
+        env: { ...inheritedEnv(), ...awsEnv, ...auditEnv?.worker, DATABASE_URL: options.databaseUrl },
       }),
     );
     const webUrl = `http://${options.webHost ?? 'localhost'}:${options.webPort}`;
@@ -77,6 +84,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         env: {
           ...inheritedEnv(),
           ...awsEnv,
+          ...auditEnv?.web,
           NODE_ENV: 'production',
           CAIRN_MODE: 'demo',
           DATABASE_URL: options.databaseUrl,
@@ -95,6 +103,16 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await stop();
     throw error;
   }
+}
+
+/** The signing key for the worker only; the web verifies with the public key. */
+function auditKeyEnv(signingKeyPem: string) {
+  const publicKeyPem = createPublicKey(signingKeyPem).export({ type: 'spki', format: 'pem' }).toString();
+  const unset = { AUDIT_SIGNING_KEY_FILE: '', AUDIT_VERIFY_PUBLIC_KEY_FILE: '' };
+  return {
+    worker: { ...unset, AUDIT_SIGNING_KEY: signingKeyPem, AUDIT_VERIFY_PUBLIC_KEY: '' },
+    web: { ...unset, AUDIT_SIGNING_KEY: '', AUDIT_VERIFY_PUBLIC_KEY: publicKeyPem },
+  };
 }
 
 /** Polls /api/health until the database, the worker and aws-sim all answer. */

@@ -30,6 +30,9 @@ const schema = z
         })
         .optional(),
     ),
+    // Checkpoint verification needs only the public key; the signing key belongs to the worker.
+    AUDIT_VERIFY_PUBLIC_KEY: optionalString,
+    AUDIT_VERIFY_PUBLIC_KEY_FILE: optionalString,
   })
   .superRefine((value, ctx) => {
     if (value.CAIRN_MODE === 'production' && (value.NEXTAUTH_SECRET?.length ?? 0) < 32) {
@@ -61,6 +64,8 @@ export interface Env {
   awsEndpointUrl: string | null;
   /** The role the worker runs as, which each team's role must trust; unset shows a placeholder. */
   awsWorkerRoleArn: string | null;
+  /** Where the public keys that verify audit checkpoints come from (PEM, or a PEM file). */
+  auditVerifyKeys: { AUDIT_VERIFY_PUBLIC_KEY?: string; AUDIT_VERIFY_PUBLIC_KEY_FILE?: string };
 }
 
 // `next build` imports every route module to collect its config; nothing is served then, so the
@@ -104,6 +109,10 @@ function loadEnv(): Env {
         : null,
     awsEndpointUrl: value.AWS_ENDPOINT_URL?.replace(/\/+$/, '') ?? null,
     awsWorkerRoleArn: value.CAIRN_WORKER_ROLE_ARN ?? null,
+    auditVerifyKeys: {
+      AUDIT_VERIFY_PUBLIC_KEY: value.AUDIT_VERIFY_PUBLIC_KEY,
+      AUDIT_VERIFY_PUBLIC_KEY_FILE: value.AUDIT_VERIFY_PUBLIC_KEY_FILE,
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Actor, RequestMeta } from '@cairn/core/actor';
+import type { AuditKeys } from '@cairn/db/audit-keys';
 import type { PrismaClient } from '@cairn/db/client';
 import {
   resolveSessionUser,
@@ -17,6 +18,8 @@ export interface ApiContext {
   queue?: JobQueue;
   /** The role Cairn's worker runs as (CAIRN_WORKER_ROLE_ARN), which team roles must trust. */
   awsWorkerRoleArn?: string | null;
+  /** Public keys that verify audit checkpoints (never the signing key: the web does not sign). */
+  auditKeys?: AuditKeys;
 }
 
 export async function createContext(options: {
@@ -25,6 +28,7 @@ export async function createContext(options: {
   request: RequestMeta;
   queue?: JobQueue;
   awsWorkerRoleArn?: string | null;
+  auditKeys?: AuditKeys;
 }): Promise<ApiContext> {
   const session = await resolveSessionUser(options.db, options.session);
   return {
@@ -34,5 +38,6 @@ export async function createContext(options: {
     actor: session?.actor ?? { kind: 'anonymous', label: 'anonymous' },
     ...(options.queue ? { queue: options.queue } : {}),
     awsWorkerRoleArn: options.awsWorkerRoleArn ?? null,
+    ...(options.auditKeys ? { auditKeys: options.auditKeys } : {}),
   };
 }

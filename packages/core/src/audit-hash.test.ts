@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type AuditHashContent, auditEventHash, GENESIS_HASH } from './audit-hash';
+import { type AuditHashContent, auditContentJson, auditEventHash, GENESIS_HASH } from './audit-hash';
+import { canonicalJson } from './canonical-json';
 
 const content: AuditHashContent = {
   seq: '1',
@@ -38,5 +39,16 @@ describe('auditEventHash', () => {
       hash,
     );
     expect(auditEventHash(GENESIS_HASH, { ...content, outcome: 'DENIED' })).not.toBe(hash);
+  });
+});
+
+describe('auditContentJson', () => {
+  it('spells exactly the canonical JSON of the content', () => {
+    const variants: AuditHashContent[] = [
+      content,
+      { ...content, before: { z: [1, { b: 2, a: 'x"y' }], a: null }, after: null, reason: 'line\nbreak' },
+      { ...content, actorUserId: null, teamId: null, ip: null, userAgent: 'ü "quoted" \\ \u0001' },
+    ];
+    for (const variant of variants) expect(auditContentJson(variant)).toBe(canonicalJson(variant));
   });
 });

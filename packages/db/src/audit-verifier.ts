@@ -1,109 +1,61 @@
-import { type AuditHashContent, auditEventHash, GENESIS_HASH } from '@cairn/core/audit-hash';
+import { checkAuditChain } from './audit-chain-check';
+import { type AuditChainReader, prismaChainReader } from './audit-chain-reader';
+import { checkCheckpoints } from './audit-checkpoint-check';
+import { type AuditKeys, NO_AUDIT_KEYS } from './audit-keys';
+import { AuditProblems } from './audit-problems';
+import type { AuditIntegrityReport } from './audit-report';
 import type { Db } from './client';
-import type { AuditEvent } from './generated/prisma/client';
 
-export type AuditBreakKind = 'altered' | 'deleted' | 'inserted' | 'reordered';
-
-export type AuditVerification =
-  | { ok: true; count: number; headHash: string; headSeq: string | null }
-  | { ok: false; count: number; firstBadSeq: string; kind: AuditBreakKind; detail: string };
+export interface VerifyAuditOptions {
+  /** Public keys for checkpoint signatures; without any, signatures are not checked (and said so). */
+  keys?: AuditKeys;
+  /** How events are read; through `db` unless given (the CLI reads through a plain pg client). */
+  reader?: AuditChainReader;
+  now?: Date;
+  maxCheckpointGapMs?: number;
+  batchSize?: number;
+}
 
 /**
- * Walks the chain in sequence order in keyset batches (constant memory) and reports the first row
- * where it breaks:
- * - a row's prevHash names a hash no row has: the row before it was deleted;
- * - it names a row that comes later in sequence: rows were reordered;
- * - it names a row earlier than its predecessor: its predecessor was inserted;
- * - the links hold but a row's hash does not match its content: the row was altered (or, when the
- *   next row links past it, inserted with a forged hash).
- * Sequence gaps are normal (rolled-back transactions consume sequence numbers) and not reported.
+ * Verifies the audit trail end to end and reports every problem found: the hash chain (altered,
+ * deleted, inserted, reordered events), the checkpoints (signatures, their own chain, missing
+ * intervals) and the chain against what the checkpoints sealed (rewritten or truncated).
  */
-export async function verifyAuditChain(
+export async function verifyAuditIntegrity(
   db: Db,
-  options: { batchSize?: number } = {},
-): Promise<AuditVerification> {
-  const batchSize = options.batchSize ?? 5_000;
-  let previous: AuditEvent | null = null;
-  let count = 0;
-  let cursor = -1n;
-  let pendingContentBreak: AuditEvent | null = null;
-
-  for (;;) {
-    const batch: AuditEvent[] = await db.auditEvent.findMany({
-      where: { seq: { gt: cursor } },
-      orderBy: { seq: 'asc' },
-      take: batchSize,
-    });
-    if (batch.length === 0) break;
-    for (const row of batch) {
-      const expectedPrev = previous?.hash ?? GENESIS_HASH;
-      if (pendingContentBreak) {
-        const linksPastIt = row.prevHash === pendingContentBreak.prevHash;
-        return failure(count, pendingContentBreak, linksPastIt ? 'inserted' : 'altered');
-      }
-      if (row.prevHash !== expectedPrev) {
-        const kind = await classifyBrokenLink(db, row, previous);
-        return failure(count, kind === 'inserted' && previous ? previous : row, kind);
-      }
-      if (auditEventHash(row.prevHash, contentOf(row)) !== row.hash) {
-        pendingContentBreak = row;
-      }
-      previous = row;
-      count += 1;
-    }
-    cursor = batch[batch.length - 1]!.seq;
-  }
-  if (pendingContentBreak) return failure(count, pendingContentBreak, 'altered');
+  options: VerifyAuditOptions = {},
+): Promise<AuditIntegrityReport> {
+  const startedAt = performance.now();
+  const reader = options.reader ?? prismaChainReader(db);
+  const problems = new AuditProblems();
+  const checkpoints = await checkCheckpoints(
+    db,
+    {
+      keys: options.keys ?? NO_AUDIT_KEYS,
+      now: options.now ?? new Date(),
+      reader,
+      ...(options.maxCheckpointGapMs ? { maxGapMs: options.maxCheckpointGapMs } : {}),
+    },
+    problems,
+  );
+  const chain = await checkAuditChain(reader, checkpoints.sealed, problems, options.batchSize);
+  const { latest } = checkpoints;
+  const unsealedEventCount = latest
+    ? await db.auditEvent.count({ where: { seq: { gt: latest.headSeq } } })
+    : chain.eventCount;
   return {
-    ok: true,
-    count,
-    headHash: previous?.hash ?? GENESIS_HASH,
-    headSeq: previous?.seq.toString() ?? null,
-  };
-}
-
-async function classifyBrokenLink(
-  db: Db,
-  row: AuditEvent,
-  previous: AuditEvent | null,
-): Promise<AuditBreakKind> {
-  const target = await db.auditEvent.findUnique({ where: { hash: row.prevHash }, select: { seq: true } });
-  if (!target) return 'deleted';
-  if (target.seq > row.seq) return 'reordered';
-  return previous && target.seq < previous.seq ? 'inserted' : 'reordered';
-}
-
-function failure(count: number, row: AuditEvent, kind: AuditBreakKind): AuditVerification {
-  const seq = row.seq.toString();
-  const detail = {
-    altered: `Event ${seq} does not match its hash: its content was changed after it was written.`,
-    deleted: `The event before ${seq} is missing: its link points at a hash no event has.`,
-    inserted: `Event ${seq} was not part of the chain: the event after it links past it.`,
-    reordered: `Event ${seq} is out of order: it links to an event that is not its predecessor.`,
-  }[kind];
-  return { ok: false, count, firstBadSeq: seq, kind, detail };
-}
-
-export function contentOf(row: AuditEvent): AuditHashContent {
-  return {
-    seq: row.seq.toString(),
-    occurredAt: row.occurredAt.toISOString(),
-    actorType: row.actorType,
-    actorUserId: row.actorUserId,
-    actorTokenId: row.actorTokenId,
-    actorLabel: row.actorLabel,
-    onBehalfOfUserId: row.onBehalfOfUserId,
-    action: row.action,
-    resourceType: row.resourceType,
-    resourceId: row.resourceId,
-    teamId: row.teamId,
-    outcome: row.outcome,
-    reason: row.reason,
-    before: row.before ?? null,
-    after: row.after ?? null,
-    ip: row.ip,
-    userAgent: row.userAgent,
-    requestId: row.requestId,
-    awsRequestId: row.awsRequestId,
+    isIntact: problems.count === 0,
+    eventCount: chain.eventCount,
+    headSeq: chain.headSeq,
+    headHash: chain.headHash,
+    checkpointCount: checkpoints.checkpointCount,
+    latestCheckpoint: latest
+      ? { id: latest.id, createdAt: latest.createdAt.toISOString(), headSeq: latest.headSeq.toString() }
+      : null,
+    unsealedEventCount,
+    problems: problems.listed,
+    omittedProblemCount: problems.omitted,
+    notes: checkpoints.notes,
+    durationMs: Math.round(performance.now() - startedAt),
   };
 }

@@ -23,6 +23,10 @@ const schema = z.object({
   WORKER_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
   // Webhook receivers on loopback or private networks (an on-premises chat relay); off by default.
   WEBHOOK_ALLOW_PRIVATE_ADDRESSES: z.stringbool().default(false),
+  // The Ed25519 key (PKCS#8 PEM, or a file holding it) that signs audit checkpoints; kept out of the database.
+  AUDIT_SIGNING_KEY: optionalString,
+  AUDIT_SIGNING_KEY_FILE: optionalString,
+  AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1_000).max(60_000).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
 
@@ -36,6 +40,8 @@ export interface Env {
   superviseSeconds: number;
   logLevel: string;
   allowsPrivateWebhookAddresses: boolean;
+  auditSigningKey: { AUDIT_SIGNING_KEY?: string | undefined; AUDIT_SIGNING_KEY_FILE?: string | undefined };
+  auditCheckpointIntervalMs: number;
 }
 
 function loadEnv(): Env {
@@ -55,6 +61,11 @@ function loadEnv(): Env {
     superviseSeconds: value.WORKER_SUPERVISE_SECONDS,
     logLevel: value.LOG_LEVEL,
     allowsPrivateWebhookAddresses: value.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
+    auditSigningKey: {
+      AUDIT_SIGNING_KEY: value.AUDIT_SIGNING_KEY,
+      AUDIT_SIGNING_KEY_FILE: value.AUDIT_SIGNING_KEY_FILE,
+    },
+    auditCheckpointIntervalMs: value.AUDIT_CHECKPOINT_INTERVAL_MS,
   };
 }
 

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { loadAuditKeys } from '@cairn/db/audit-keys';
 import { createPrismaClient } from '@cairn/db/client';
 import { startJobQueue } from '@cairn/services/jobs/job-queue';
 import { pino } from 'pino';
+import { startAuditCheckpoints } from './audit-checkpoints';
 import { auditAssumeRole } from './aws/audited-call';
 import { createTeamCredentialsProvider } from './aws/team-credentials';
 import { env } from './env';
@@ -60,6 +62,20 @@ const heartbeat = startHeartbeat({
   intervalMs: env.heartbeatMs,
   onError: (error) => logger.warn({ error: summarize(error) }, 'heartbeat failed'),
 });
+const { signingKey } = loadAuditKeys(env.auditSigningKey);
+if (!signingKey) {
+  logger.warn('AUDIT_SIGNING_KEY(_FILE) is not set: no signed audit checkpoints are written');
+}
+const checkpoints = signingKey
+  ? startAuditCheckpoints({
+      db,
+      signingKey,
+      intervalMs: env.auditCheckpointIntervalMs,
+      onWritten: (checkpoint) =>
+        logger.debug({ id: checkpoint.id.toString(), headSeq: checkpoint.headSeq }, 'audit checkpoint'),
+      onError: (error) => logger.warn({ error: summarize(error) }, 'audit checkpoint failed'),
+    })
+  : null;
 logger.info(
   {
     workerId,
@@ -76,6 +92,7 @@ async function shutdown(signal: NodeJS.Signals) {
   logger.info({ signal }, 'worker stopping');
   try {
     await heartbeat.stop();
+    await checkpoints?.stop();
     // Graceful: in-flight jobs finish (or are released when the wait runs out) instead of expiring.
     await queue.stop({ graceful: true, timeout: 20_000 });
     credentials.destroy();

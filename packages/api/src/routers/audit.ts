@@ -16,5 +16,7 @@ export const auditRouter = createRouter({
       }
       return listAuditEvents(ctx, input);
     }),
-  verify: orgAdminProcedure.mutation(({ ctx }) => verifyAuditTrail(ctx)),
+  verify: orgAdminProcedure.mutation(({ ctx }) =>
+    verifyAuditTrail(ctx, ctx.auditKeys ? { keys: ctx.auditKeys } : {}),
+  ),
 });

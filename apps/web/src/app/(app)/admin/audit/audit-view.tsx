@@ -1,6 +1,6 @@
 'use client';
 
-import { Alert, Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import IconShieldCheck from '@tabler/icons-react/icons/IconShieldCheck';
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
@@ -13,6 +13,7 @@ import { formatUtc } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';
 import { AuditEventDetail } from './audit-event-detail';
 import { AuditFilters, type AuditFilterValues } from './audit-filters';
+import { AuditVerifyResult } from './audit-verify-result';
 
 const PAGE_SIZE = 50;
 const OUTCOME_COLOR = { SUCCESS: 'teal', DENIED: 'orange', FAILED: 'red' } as const;
@@ -81,17 +82,7 @@ export function AuditView() {
           ) : null
         }
       />
-      {verify.data &&
-        (verify.data.ok ? (
-          <Alert color="teal" title="The audit trail is intact" data-testid="verify-result">
-            {verify.data.count.toLocaleString()} events checked in {verify.data.durationMs} ms at{' '}
-            {formatUtc(verify.data.verifiedAt)}.
-          </Alert>
-        ) : (
-          <Alert color="red" title="The audit trail has been tampered with" data-testid="verify-result">
-            First bad event: #{verify.data.firstBadSeq} ({verify.data.kind}). {verify.data.detail}
-          </Alert>
-        ))}
+      {verify.data && <AuditVerifyResult report={verify.data} />}
       <AuditFilters
         initial={filters}
         teams={readableTeams.map((team) => ({ value: team.id, label: team.name }))}

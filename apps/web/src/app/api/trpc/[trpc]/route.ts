@@ -2,6 +2,7 @@ import { createContext } from '@cairn/api/context';
 import { appRouter } from '@cairn/api/root';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { env } from '~/env';
+import { auditVerifyKeys } from '~/server/audit-keys';
 import { db } from '~/server/db';
 import { getJobQueue } from '~/server/job-queue';
 import { requestMetaFromHeaders } from '~/server/request-meta';
@@ -21,6 +22,7 @@ function handler(req: Request) {
         request: requestMetaFromHeaders(req.headers),
         queue: await getJobQueue(),
         awsWorkerRoleArn: env.awsWorkerRoleArn,
+        auditKeys: auditVerifyKeys(),
       }),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '<no path>'} failed`, error);
