@@ -216,14 +216,17 @@ describe('step policies run by alarms', () => {
     return described.ProductionVariants?.[0]?.DesiredInstanceCount;
   }
 
-  it('sets the variant’s instance count when an alarm naming the policy goes into ALARM, within its capacity and cooldown', async () => {
-    await scaledEndpoint('from-zero');
-    // No requests: the backlog metric stays 0, so only this test moves the alarms.
-    await admin(sim, 'POST', '/_sim/endpoints/from-zero/traffic', { requestsPerMinute: 0 });
+  /**
+   * An asynchronous endpoint with no requests yet (its backlog metric stays 0), a step policy down
+   * to zero instances, one adding an instance, and the means to put alarms on them.
+   */
+  async function scalesFromZero(endpoint: string) {
+    await scaledEndpoint(endpoint);
+    await admin(sim, 'POST', `/_sim/endpoints/${endpoint}/traffic`, { requestsPerMinute: 0 });
     const client = applicationAutoScaling(sim);
     const toZero = await client.send(
       new PutScalingPolicyCommand({
-        ...target('from-zero'),
+        ...target(endpoint),
         PolicyName: 'to-zero',
         PolicyType: 'StepScaling',
         StepScalingPolicyConfiguration: {
@@ -232,20 +235,20 @@ describe('step policies run by alarms', () => {
         },
       }),
     );
-    const oneMore = await client.send(stepPolicy('from-zero', { ...ONE_MORE, Cooldown: 0 }));
+    const oneMore = await client.send(stepPolicy(endpoint, { ...ONE_MORE, Cooldown: 0 }));
     const cloudwatch = new CloudWatchClient({
       endpoint: sim.url,
       region: 'us-east-1',
       credentials: BASE_CREDENTIALS,
       maxAttempts: 1,
     });
-    const alarm = (name: string, policyArn: string | undefined) =>
+    const alarm = (name: string, metricName: string, policyArn: string | undefined) =>
       cloudwatch.send(
         new PutMetricAlarmCommand({
           AlarmName: name,
           Namespace: 'AWS/SageMaker',
-          MetricName: 'HasBacklogWithoutCapacity',
-          Dimensions: [{ Name: 'EndpointName', Value: 'from-zero' }],
+          MetricName: metricName,
+          Dimensions: [{ Name: 'EndpointName', Value: endpoint }],
           Statistic: 'Average',
           Period: 60,
           EvaluationPeriods: 1,
@@ -254,8 +257,13 @@ describe('step policies run by alarms', () => {
           AlarmActions: policyArn ? [policyArn] : [],
         }),
       );
-    await alarm('idle', toZero.PolicyARN);
-    await alarm('backlog', oneMore.PolicyARN);
+    return { toZero: toZero.PolicyARN, oneMore: oneMore.PolicyARN, alarm, cloudwatch };
+  }
+
+  it('sets the variant’s instance count when an alarm naming the policy goes into ALARM, within its capacity and cooldown', async () => {
+    const { toZero, oneMore, alarm } = await scalesFromZero('from-zero');
+    await alarm('idle', 'HasBacklogWithoutCapacity', toZero);
+    await alarm('backlog', 'HasBacklogWithoutCapacity', oneMore);
     expect(await desiredCount('from-zero')).toBe(1);
 
     await admin(sim, 'POST', '/_sim/alarms', { name: 'idle', state: 'ALARM' });
@@ -272,58 +280,10 @@ describe('step policies run by alarms', () => {
   });
 
   it('starts an asynchronous endpoint scaled to zero by itself once requests queue: HasBacklogWithoutCapacity trips the alarm', async () => {
-    await scaledEndpoint('queued');
-    await admin(sim, 'POST', '/_sim/endpoints/queued/traffic', { requestsPerMinute: 0 });
-    const client = applicationAutoScaling(sim);
-    const toZero = await client.send(
-      new PutScalingPolicyCommand({
-        ...target('queued'),
-        PolicyName: 'to-zero',
-        PolicyType: 'StepScaling',
-        StepScalingPolicyConfiguration: {
-          AdjustmentType: 'ExactCapacity',
-          StepAdjustments: [{ MetricIntervalUpperBound: 0, ScalingAdjustment: 0 }],
-        },
-      }),
-    );
-    const oneMore = await client.send(stepPolicy('queued', { ...ONE_MORE, Cooldown: 0 }));
-    const cloudwatch = new CloudWatchClient({
-      endpoint: sim.url,
-      region: 'us-east-1',
-      credentials: BASE_CREDENTIALS,
-      maxAttempts: 1,
-    });
-    await cloudwatch.send(
-      new PutMetricAlarmCommand({
-        AlarmName: 'queued-backlog',
-        Namespace: 'AWS/SageMaker',
-        MetricName: 'HasBacklogWithoutCapacity',
-        Dimensions: [{ Name: 'EndpointName', Value: 'queued' }],
-        Statistic: 'Average',
-        Period: 60,
-        EvaluationPeriods: 1,
-        Threshold: 1,
-        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-        AlarmActions: oneMore.PolicyARN ? [oneMore.PolicyARN] : [],
-      }),
-    );
-    await cloudwatch.send(
-      new PutMetricAlarmCommand({
-        AlarmName: 'queued-idle',
-        Namespace: 'AWS/SageMaker',
-        MetricName: 'Invocations',
-        Dimensions: [
-          { Name: 'EndpointName', Value: 'queued' },
-          { Name: 'VariantName', Value: 'primary' },
-        ],
-        Statistic: 'Sum',
-        Period: 60,
-        EvaluationPeriods: 1,
-        Threshold: 1,
-        ComparisonOperator: 'LessThanThreshold',
-        AlarmActions: toZero.PolicyARN ? [toZero.PolicyARN] : [],
-      }),
-    );
+    const { toZero, oneMore, alarm, cloudwatch } = await scalesFromZero('queued');
+    // An idle alarm the test moves by hand, on a metric the traffic does not drive.
+    await alarm('queued-idle', 'Idle', toZero);
+    await alarm('queued-backlog', 'HasBacklogWithoutCapacity', oneMore);
     await admin(sim, 'POST', '/_sim/alarms', { name: 'queued-idle', state: 'ALARM' });
     expect(await desiredCount('queued')).toBe(0);
 
