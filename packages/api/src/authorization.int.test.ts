@@ -147,7 +147,7 @@ describe('denials and bad input', () => {
     const caller = await callerFor(user);
     await expect(caller.team.list()).resolves.toHaveLength(1);
     const admin = await callerFor(orgAdmin);
-    await admin.user.setDisabled({ userId: user.id, isDisabled: true });
+    await admin.user.setDisabled({ userId: user.id, isDisabled: true, reason: 'Access review' });
     const next = await callerFor(user);
     await expect(next.team.list()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });

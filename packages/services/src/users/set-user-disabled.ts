@@ -3,7 +3,7 @@ import type { SetUserDisabledInput } from '@cairn/core/schemas/user';
 import { recordAudit } from '../audit/record-audit';
 import type { ServiceContext } from '../context';
 
-/** Disables a user (their sessions end on their next request) or enables them again. */
+/** Disables a user (their sessions and API tokens stop at their next request) or enables them again; audited with the reason. */
 export async function setUserDisabled(ctx: ServiceContext, input: SetUserDisabledInput) {
   if (ctx.actor.kind === 'user' && ctx.actor.userId === input.userId && input.isDisabled) {
     throw new DomainError('CONFLICT', 'You cannot disable your own account');
@@ -23,7 +23,7 @@ export async function setUserDisabled(ctx: ServiceContext, input: SetUserDisable
       resourceType: 'User',
       resourceId: user.id,
       before: { email: user.email, isDisabled: wasDisabled },
-      after: { email: user.email, isDisabled: input.isDisabled },
+      after: { email: user.email, isDisabled: input.isDisabled, reason: input.reason ?? null },
     });
     return { id: user.id, isDisabled: input.isDisabled };
   });

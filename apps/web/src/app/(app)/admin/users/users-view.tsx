@@ -1,9 +1,9 @@
 'use client';
 
 import { Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { PageHeader } from '~/components/page-header';
 import { ErrorState, LoadingRows } from '~/components/states';
 import { useViewer } from '~/components/viewer-context';
@@ -11,6 +11,8 @@ import { ROLE_COLOR, ROLE_LABEL } from '~/lib/access';
 import { errorMessage } from '~/lib/errors';
 import { formatRelative, formatUtc } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';
+import { DisableUserModal } from './disable-user-modal';
+import { UserTokensCell } from './user-tokens-cell';
 
 /** The access review: everyone with an account, their teams and roles, and a way to cut access. */
 export function UsersView() {
@@ -18,9 +20,11 @@ export function UsersView() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const users = useQuery(trpc.user.list.queryOptions());
+  const [disabling, setDisabling] = useState<{ id: string; email: string } | null>(null);
   const setDisabled = useMutation(
     trpc.user.setDisabled.mutationOptions({
       onSuccess: async (_, input) => {
+        setDisabling(null);
         notifications.show({
           color: 'teal',
           title: input.isDisabled ? 'User disabled' : 'User enabled',
@@ -39,26 +43,18 @@ export function UsersView() {
     }),
   );
 
-  function confirmDisable(user: { id: string; email: string }) {
-    modals.openConfirmModal({
-      title: `Disable ${user.email}?`,
-      children: (
-        <Text size="sm">
-          They are signed out on their next request and cannot sign in until enabled again.
-        </Text>
-      ),
-      labels: { confirm: 'Disable user', cancel: 'Cancel' },
-      confirmProps: { color: 'red' },
-      onConfirm: () => setDisabled.mutate({ userId: user.id, isDisabled: true }),
-    });
-  }
-
   return (
     <Stack maw={1400} mx="auto" gap="lg">
       <PageHeader
         crumbs={[{ label: 'Home', href: '/' }, { label: 'Users' }]}
         title="Users"
-        description="Everyone who has signed in, with their teams and roles. Disabling a user ends their sessions."
+        description="The access review: everyone with an account, their teams and roles, when they last signed in and the API tokens they created. Disabling a user ends their sessions and stops their tokens."
+      />
+      <DisableUserModal
+        user={disabling}
+        isSaving={setDisabled.isPending}
+        onClose={() => setDisabling(null)}
+        onDisable={(input) => setDisabled.mutate(input)}
       />
       {users.isPending && <LoadingRows rows={5} />}
       {users.isError && <ErrorState error={users.error} onRetry={() => users.refetch()} />}
@@ -69,7 +65,7 @@ export function UsersView() {
               <Table.Tr>
                 <Table.Th>User</Table.Th>
                 <Table.Th>Teams</Table.Th>
-                <Table.Th>Active tokens</Table.Th>
+                <Table.Th>API tokens</Table.Th>
                 <Table.Th>Last sign-in</Table.Th>
                 <Table.Th aria-label="Actions" />
               </Table.Tr>
@@ -96,6 +92,12 @@ export function UsersView() {
                     <Text size="xs" c="dimmed">
                       {user.email}
                     </Text>
+                    {user.isDisabled && (
+                      <Text size="xs" c="red" title={formatUtc(user.disabledAt)}>
+                        Disabled {formatRelative(user.disabledAt)}
+                        {user.disabledReason ? `: ${user.disabledReason}` : ''}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4}>
@@ -111,7 +113,9 @@ export function UsersView() {
                       ))}
                     </Group>
                   </Table.Td>
-                  <Table.Td>{user.activeTokenCount}</Table.Td>
+                  <Table.Td>
+                    <UserTokensCell tokens={user.tokens} />
+                  </Table.Td>
                   <Table.Td title={formatUtc(user.lastSignInAt)}>
                     {formatRelative(user.lastSignInAt)}
                   </Table.Td>
@@ -126,7 +130,7 @@ export function UsersView() {
                           Enable
                         </Button>
                       ) : (
-                        <Button size="xs" variant="subtle" color="red" onClick={() => confirmDisable(user)}>
+                        <Button size="xs" variant="subtle" color="red" onClick={() => setDisabling(user)}>
                           Disable
                         </Button>
                       ))}
