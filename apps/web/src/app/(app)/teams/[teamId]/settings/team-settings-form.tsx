@@ -64,7 +64,7 @@ export function TeamSettingsForm({ settings }: { settings: TeamSettings }) {
         <Stack gap="md">
           <TextInput
             label="IAM role ARN"
-            description="Trusts Cairn's worker role and allows sts:TagSession and sts:SetSourceIdentity. Leave blank to stop all AWS actions for this team."
+            description="Create it with the trust and permissions policies under Role policies. Leave blank to stop all AWS actions for this team."
             placeholder="arn:aws:iam::123456789012:role/cairn-team"
             value={iamRoleArn}
             onChange={(e) => setIamRoleArn(e.currentTarget.value)}
@@ -73,7 +73,7 @@ export function TeamSettingsForm({ settings }: { settings: TeamSettings }) {
           />
           <TextInput
             label="External id"
-            description="Only if the role's trust policy requires one."
+            description="The generated trust policy requires it: a value only Cairn and your AWS admins know."
             value={iamExternalId}
             onChange={(e) => setIamExternalId(e.currentTarget.value)}
             error={errors.iamExternalId}
