@@ -1,6 +1,7 @@
 'use client';
 
 import { Badge, Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import IconCoin from '@tabler/icons-react/icons/IconCoin';
 import IconFolders from '@tabler/icons-react/icons/IconFolders';
 import IconGavel from '@tabler/icons-react/icons/IconGavel';
 import IconHome from '@tabler/icons-react/icons/IconHome';
@@ -96,7 +97,10 @@ export function NavigationLinks({ viewer, team }: { viewer: SessionViewer; team:
         { href: `/teams/${team.id}/projects`, label: 'Projects', icon: icon(IconFolders) },
         { href: `/teams/${team.id}/members`, label: 'Members', icon: icon(IconUsers) },
         ...(can(viewer, team.id, 'team:settings')
-          ? [{ href: `/teams/${team.id}/settings`, label: 'Settings', icon: icon(IconSettings) }]
+          ? [
+              { href: `/teams/${team.id}/costs`, label: 'Team costs', icon: icon(IconCoin) },
+              { href: `/teams/${team.id}/settings`, label: 'Settings', icon: icon(IconSettings) },
+            ]
           : []),
       ]
     : [];
@@ -104,6 +108,7 @@ export function NavigationLinks({ viewer, team }: { viewer: SessionViewer; team:
     ...(canReadSomeAudit(viewer)
       ? [{ href: '/admin/audit', label: 'Audit trail', icon: icon(IconShieldCheck) }]
       : []),
+    ...(viewer.isOrgAdmin ? [{ href: '/admin/costs', label: 'Costs', icon: icon(IconCoin) }] : []),
     ...(viewer.isOrgAdmin ? [{ href: '/admin/users', label: 'Users', icon: icon(IconUserCog) }] : []),
     ...(viewer.isOrgAdmin
       ? [{ href: '/admin/operations', label: 'Operations', icon: icon(IconStack2) }]

@@ -16,6 +16,7 @@ const EVENT_LABEL: Record<WebhookEvent, string> = {
   'pipeline_run.finished': 'A pipeline run finishes',
   'alert.fired': 'A deployment alert fires',
   'alert.resolved': 'A deployment alert resolves',
+  'budget.threshold_crossed': "The team's or this project's budget passes a threshold",
 };
 
 interface WebhookFormProps {
