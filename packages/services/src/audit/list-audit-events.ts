@@ -1,27 +1,17 @@
-import { forbidden } from '@cairn/core/errors';
 import type { ListAuditEventsInput } from '@cairn/core/schemas/audit';
 import type { Prisma } from '@cairn/db/client';
 import type { ServiceContext } from '../context';
+import { authorizeAuditRead } from './audit-access';
+import { auditEventWhere } from './audit-event-where';
 
 /**
  * Audit events newest first, keyset-paginated by sequence. Org admins see every team; team admins
  * only the teams they administer (and must filter to one).
  */
 export async function listAuditEvents(ctx: ServiceContext, input: ListAuditEventsInput) {
-  const { actor } = ctx;
-  if (actor.kind !== 'user') throw forbidden();
-  if (!actor.isOrgAdmin) {
-    const isTeamAdmin = actor.memberships.some((m) => m.teamId === input.teamId && m.role === 'ADMIN');
-    if (!input.teamId || !isTeamAdmin) throw forbidden('Only admins can read the audit trail');
-  }
+  authorizeAuditRead(ctx.actor, input.teamId);
   const where: Prisma.AuditEventWhereInput = {
-    ...(input.teamId ? { teamId: input.teamId } : {}),
-    ...(input.actor ? { actorLabel: { contains: input.actor, mode: 'insensitive' } } : {}),
-    ...(input.action ? { action: { startsWith: input.action } } : {}),
-    ...(input.resourceType ? { resourceType: input.resourceType } : {}),
-    ...(input.resourceId ? { resourceId: { contains: input.resourceId } } : {}),
-    ...(input.outcome ? { outcome: input.outcome } : {}),
-    ...(input.from || input.to ? { occurredAt: { gte: input.from, lte: input.to } } : {}),
+    ...auditEventWhere(input),
     ...(input.cursor ? { seq: { lt: BigInt(input.cursor) } } : {}),
   };
   const rows = await ctx.db.auditEvent.findMany({ where, orderBy: { seq: 'desc' }, take: input.limit + 1 });
