@@ -3,17 +3,7 @@
 import { AUDIT_OUTCOMES } from '@cairn/core/schemas/audit';
 import { Button, Group, Paper, Select, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-
-export interface AuditFilterValues {
-  teamId: string | null;
-  actor: string;
-  action: string;
-  resourceType: string;
-  outcome: (typeof AUDIT_OUTCOMES)[number] | null;
-  /** yyyy-mm-dd, inclusive, in UTC. */
-  fromDate: string;
-  toDate: string;
-}
+import type { AuditFilterValues } from './audit-filter-params';
 
 interface AuditFiltersProps {
   initial: AuditFilterValues;
@@ -69,6 +59,14 @@ export function AuditFilters({ initial, teams, isTeamRequired, onApply }: AuditF
           onChange={(e) => set('resourceType', e.currentTarget.value)}
           maxLength={100}
           w={150}
+        />
+        <TextInput
+          label="Resource id"
+          placeholder="contains"
+          value={values.resourceId}
+          onChange={(e) => set('resourceId', e.currentTarget.value)}
+          maxLength={200}
+          w={180}
         />
         <Select
           label="Outcome"

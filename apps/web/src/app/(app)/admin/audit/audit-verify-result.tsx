@@ -16,12 +16,15 @@ interface VerifyReport {
 export function AuditVerifyResult({ report }: { report: VerifyReport }) {
   const [summary, ...rest] = report.lines;
   const details = rest.filter((line) => !line.startsWith('  '));
+  // Silence alone may be downtime (the worker was stopped) rather than tampering: the operator decides.
+  const isOnlySilence = report.problems.every((problem) => problem.kind === 'missing-checkpoints');
+  const [color, title] = report.isIntact
+    ? ['teal', 'The audit trail is intact']
+    : isOnlySilence
+      ? ['yellow', 'The events are intact, but checkpoints are missing for an interval']
+      : ['red', 'The audit trail has been tampered with'];
   return (
-    <Alert
-      color={report.isIntact ? 'teal' : 'red'}
-      title={report.isIntact ? 'The audit trail is intact' : 'The audit trail has been tampered with'}
-      data-testid="verify-result"
-    >
+    <Alert color={color} title={title} data-testid="verify-result">
       <Text size="sm">
         {summary} Checked at {formatUtc(report.verifiedAt)}.
       </Text>

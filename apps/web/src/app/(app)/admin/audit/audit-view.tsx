@@ -2,8 +2,10 @@
 
 import { Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import IconDownload from '@tabler/icons-react/icons/IconDownload';
 import IconShieldCheck from '@tabler/icons-react/icons/IconShieldCheck';
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
 import { Fragment, useState } from 'react';
 import { PageHeader } from '~/components/page-header';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
@@ -12,7 +14,12 @@ import { errorMessage } from '~/lib/errors';
 import { formatUtc } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';
 import { AuditEventDetail } from './audit-event-detail';
-import { AuditFilters, type AuditFilterValues } from './audit-filters';
+import {
+  type AuditFilterValues,
+  auditExportSearchParams,
+  auditFiltersToSearchParams,
+} from './audit-filter-params';
+import { AuditFilters } from './audit-filters';
 import { AuditVerifyResult } from './audit-verify-result';
 
 const PAGE_SIZE = 50;
@@ -24,6 +31,7 @@ function toQueryInput(filters: AuditFilterValues) {
     actor: filters.actor.trim() || undefined,
     action: filters.action.trim() || undefined,
     resourceType: filters.resourceType.trim() || undefined,
+    resourceId: filters.resourceId.trim() || undefined,
     outcome: filters.outcome ?? undefined,
     from: filters.fromDate ? new Date(`${filters.fromDate}T00:00:00.000Z`) : undefined,
     to: filters.toDate ? new Date(`${filters.toDate}T23:59:59.999Z`) : undefined,
@@ -31,20 +39,17 @@ function toQueryInput(filters: AuditFilterValues) {
   };
 }
 
-export function AuditView() {
+/** The audit trail, filtered by the page's query string (resource pages link here with theirs). */
+export function AuditView({ initialFilters }: { initialFilters: AuditFilterValues }) {
   const viewer = useViewer();
   const trpc = useTRPC();
   const teams = useQuery(trpc.team.list.queryOptions());
   const readableTeams = (teams.data ?? []).filter((team) => viewer.isOrgAdmin || team.role === 'ADMIN');
   const defaultTeamId = viewer.isOrgAdmin ? null : (viewer.teams.find((t) => t.role === 'ADMIN')?.id ?? null);
+  const router = useRouter();
   const [filters, setFilters] = useState<AuditFilterValues>({
-    teamId: defaultTeamId,
-    actor: '',
-    action: '',
-    resourceType: '',
-    outcome: null,
-    fromDate: '',
-    toDate: '',
+    ...initialFilters,
+    teamId: initialFilters.teamId ?? defaultTeamId,
   });
   const [expandedSeq, setExpandedSeq] = useState<string | null>(null);
   const events = useInfiniteQuery(
@@ -90,8 +95,26 @@ export function AuditView() {
         onApply={(next) => {
           setExpandedSeq(null);
           setFilters(next);
+          router.replace(`/admin/audit?${auditFiltersToSearchParams(next)}`, { scroll: false });
         }}
       />
+      <Group justify="flex-end" gap="xs">
+        <Text size="xs" c="dimmed">
+          Export these filters, oldest first:
+        </Text>
+        {(['csv', 'jsonl'] as const).map((format) => (
+          <Button
+            key={format}
+            component="a"
+            href={`/api/audit/export?${auditExportSearchParams(filters, format)}`}
+            variant="default"
+            size="xs"
+            leftSection={<IconDownload size={14} />}
+          >
+            {format === 'csv' ? 'CSV' : 'JSON Lines'}
+          </Button>
+        ))}
+      </Group>
       {events.isPending && <LoadingRows rows={8} height={36} />}
       {events.isError && <ErrorState error={events.error} onRetry={() => events.refetch()} />}
       {events.isSuccess && rows.length === 0 && (

@@ -5,6 +5,7 @@ import IconShieldLock from '@tabler/icons-react/icons/IconShieldLock';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { PageHeader } from '~/components/page-header';
+import { ResourceHistoryLink } from '~/components/resource-history-link';
 import { ErrorState, LoadingRows, NotFoundState } from '~/components/states';
 import { useCurrentTeam } from '~/components/team-context';
 import { useViewer } from '~/components/viewer-context';
@@ -33,14 +34,17 @@ export function TeamSettingsView() {
         title="Team settings"
         description="The IAM role Cairn's worker assumes for everything it does in AWS for this team."
         actions={
-          <Button
-            component={Link}
-            href={`/teams/${team.id}/settings/iam`}
-            variant="default"
-            leftSection={<IconShieldLock size={16} />}
-          >
-            Role policies
-          </Button>
+          <>
+            <ResourceHistoryLink resourceType="Team" resourceId={team.id} teamId={team.id} />
+            <Button
+              component={Link}
+              href={`/teams/${team.id}/settings/iam`}
+              variant="default"
+              leftSection={<IconShieldLock size={16} />}
+            >
+              Role policies
+            </Button>
+          </>
         }
       />
       {settings.isPending && <LoadingRows rows={4} />}

@@ -8,6 +8,7 @@ import IconArchiveOff from '@tabler/icons-react/icons/IconArchiveOff';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { OpenAlertsSummary } from '~/components/monitoring/open-alerts-summary';
 import { PageHeader } from '~/components/page-header';
+import { ResourceHistoryLink } from '~/components/resource-history-link';
 import { ErrorState, LoadingRows } from '~/components/states';
 import { useCurrentTeam } from '~/components/team-context';
 import { useViewer } from '~/components/viewer-context';
@@ -82,7 +83,12 @@ export function ProjectView({ projectId }: { projectId: string }) {
           { label: current.name },
         ]}
         title={current.name}
-        badge={current.isArchived ? <Badge color="gray">Archived</Badge> : null}
+        badge={
+          <>
+            {current.isArchived && <Badge color="gray">Archived</Badge>}
+            <ResourceHistoryLink resourceType="Project" resourceId={current.id} teamId={team.id} />
+          </>
+        }
         description={current.description || 'No description'}
         actions={
           canArchive ? (

@@ -13,6 +13,7 @@ import { AlertRulesPanel } from '~/components/monitoring/alert-rules-panel';
 import { AlertsPanel } from '~/components/monitoring/alerts-panel';
 import { DeploymentMetricsPanel } from '~/components/monitoring/deployment-metrics-panel';
 import { PageHeader } from '~/components/page-header';
+import { ResourceHistoryLink } from '~/components/resource-history-link';
 import { ErrorState, LoadingRows } from '~/components/states';
 import { useCurrentTeam } from '~/components/team-context';
 import { useViewer } from '~/components/viewer-context';
@@ -59,7 +60,12 @@ export function DeploymentView({ projectId, deploymentId }: { projectId: string;
           { label: current.awsResourceName },
         ]}
         title={`${title} in ${current.environment.name.toLowerCase()}`}
-        badge={<DeploymentStatusBadge status={current.status} testId="deployment-status" />}
+        badge={
+          <>
+            <DeploymentStatusBadge status={current.status} testId="deployment-status" />
+            <ResourceHistoryLink resourceType="Deployment" resourceId={current.id} teamId={team.id} />
+          </>
+        }
         description={`${DEPLOYMENT_TYPE_LABEL[current.type]} ${current.type === 'BATCH' ? 'transform job' : 'endpoint'} ${current.awsResourceName}`}
         actions={
           canWrite && (

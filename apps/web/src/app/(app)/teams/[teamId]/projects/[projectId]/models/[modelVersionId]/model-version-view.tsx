@@ -10,6 +10,7 @@ import Link from 'next/link';
 import { useEffect, useMemo, useRef } from 'react';
 import { PageHeader } from '~/components/page-header';
 import { VersionApprovalBadges } from '~/components/release/release-badges';
+import { ResourceHistoryLink } from '~/components/resource-history-link';
 import { ErrorState, LoadingRows } from '~/components/states';
 import { useCurrentTeam } from '~/components/team-context';
 import { useViewer } from '~/components/viewer-context';
@@ -87,7 +88,12 @@ export function ModelVersionView({
           { label: title },
         ]}
         title={title}
-        badge={<VersionApprovalBadges {...current} />}
+        badge={
+          <>
+            <VersionApprovalBadges {...current} />
+            <ResourceHistoryLink resourceType="ModelVersion" resourceId={current.id} teamId={team.id} />
+          </>
+        }
         description={current.description || 'No description'}
         actions={
           <Group gap="xs">
