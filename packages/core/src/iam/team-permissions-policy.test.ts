@@ -42,8 +42,9 @@ describe('team permissions policy', () => {
     ]);
   });
 
-  it("creates only with Cairn's tags, and package groups only with the team's tag", () => {
+  it("creates only with the team's and a deployment's tags, and package groups only with the team's tag", () => {
     expect(statement('CreateTaggedCairnResources')?.Condition).toEqual({
+      StringEquals: { 'aws:RequestTag/cairn:team': 'fraud' },
       Null: { 'aws:RequestTag/cairn:deployment': 'false' },
     });
     expect(statement('CreateTeamModelPackageGroups')?.Condition).toEqual({

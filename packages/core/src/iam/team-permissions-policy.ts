@@ -49,7 +49,11 @@ export function teamPermissionsPolicy(input: TeamPermissionsInput): PolicyDocume
       Effect: 'Allow',
       Action: actionsOf('cairn-sagemaker-create'),
       Resource: cairnSageMaker,
-      Condition: { Null: { 'aws:RequestTag/cairn:deployment': 'false' } },
+      // The worker tags what a deployment makes with its team, project and deployment.
+      Condition: {
+        StringEquals: { 'aws:RequestTag/cairn:team': input.teamTag },
+        Null: { 'aws:RequestTag/cairn:deployment': 'false' },
+      },
     },
     {
       Sid: 'CreateTeamModelPackageGroups',

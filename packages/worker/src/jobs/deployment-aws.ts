@@ -36,6 +36,21 @@ export function loadDeploymentTarget(
   });
 }
 
+/**
+ * The tags every resource a deployment creates carries: `cairn:deployment` finds it again, and
+ * with `cairn:team` and `cairn:project` they are the cost-allocation tags Cost Explorer groups
+ * spend by (and the team role's policy can require on create).
+ */
+export function costAllocationTags(
+  deployment: Pick<DeploymentTarget, 'id' | 'project'>,
+): Record<string, string> {
+  return {
+    'cairn:team': deployment.project.team.slug,
+    'cairn:project': deployment.project.slug,
+    'cairn:deployment': deployment.id,
+  };
+}
+
 /** The spec as create-deployment stored it (the cost assumptions beside it are left out). */
 export function storedSpec(deployment: Pick<Deployment, 'spec'>): DeploymentSpec {
   return deploymentSpecSchema.parse(deployment.spec);
@@ -113,7 +128,7 @@ async function endpointVariants(
         image: version.inferenceImageUri,
         modelDataUrl: version.artifactUri,
         executionRoleArn,
-        tags: { 'cairn:deployment': deployment.id, 'cairn:model-version': version.id },
+        tags: { ...costAllocationTags(deployment), 'cairn:model-version': version.id },
       },
     );
     others.push({
@@ -172,7 +187,7 @@ export async function rolloutEndpoint(
       image: version.inferenceImageUri,
       modelDataUrl: version.artifactUri,
       executionRoleArn,
-      tags: { 'cairn:deployment': deployment.id, 'cairn:model-version': version.id },
+      tags: { ...costAllocationTags(deployment), 'cairn:model-version': version.id },
     });
     const { variants, shadowVariants } = await endpointVariants(
       aws,
@@ -195,7 +210,7 @@ export async function rolloutEndpoint(
               : {}),
           }
         : {}),
-      tags: { 'cairn:deployment': deployment.id },
+      tags: costAllocationTags(deployment),
     });
     endpointConfigName = config.endpointConfigName;
   }
@@ -204,7 +219,7 @@ export async function rolloutEndpoint(
       deploymentId: deployment.id,
       endpointName: deployment.awsResourceName,
       endpointConfigName,
-      tags: { 'cairn:deployment': deployment.id },
+      tags: costAllocationTags(deployment),
     });
     return {
       status: 'CREATING',
@@ -253,7 +268,7 @@ export async function startTransform(
     image: deployment.modelVersion.inferenceImageUri,
     modelDataUrl: deployment.modelVersion.artifactUri,
     executionRoleArn,
-    tags: { 'cairn:deployment': deployment.id, 'cairn:model-version': deployment.modelVersionId },
+    tags: { ...costAllocationTags(deployment), 'cairn:model-version': deployment.modelVersionId },
   });
   const job = await createTransformJob(sagemaker, {
     transformJobId: deployment.id,
@@ -269,7 +284,7 @@ export async function startTransform(
     ...(spec.maxConcurrentTransforms !== undefined
       ? { maxConcurrentTransforms: spec.maxConcurrentTransforms }
       : {}),
-    tags: { 'cairn:deployment': deployment.id },
+    tags: costAllocationTags(deployment),
   });
   if (job.transformJobName !== deployment.awsResourceName) {
     throw new Error(

@@ -9,7 +9,12 @@ import {
   describeEndpointConfigVariants,
   updateEndpoint,
 } from '../aws/adapters/sagemaker-endpoints';
-import { type DeploymentTarget, loadDeploymentTarget, teamAwsFor } from './deployment-aws';
+import {
+  costAllocationTags,
+  type DeploymentTarget,
+  loadDeploymentTarget,
+  teamAwsFor,
+} from './deployment-aws';
 import { DEFAULT_RECONCILE_POLICY, type JobHandler, type JobRun } from './job-runner';
 import { openTeamAws, type TeamAws } from './team-aws';
 
@@ -122,7 +127,7 @@ async function moveToProductionOnly(aws: TeamAws, deployment: DeploymentTarget):
   const config = await createEndpointConfig(sagemaker, {
     endpointConfigId: productionOnlyConfigId(deployment.id),
     variants: production.map((asIs) => ({ asIs })),
-    tags: { 'cairn:deployment': deployment.id },
+    tags: costAllocationTags(deployment),
   });
   await updateEndpoint(sagemaker, {
     endpointName: deployment.awsResourceName,
