@@ -22,4 +22,6 @@ export const env = {
   timeScale: readTimeScale(process.env.AWS_SIM_TIME_SCALE),
   /** Optional JSON file that keeps resources across restarts. */
   stateFile: process.env.AWS_SIM_STATE_FILE || undefined,
+  /** SQS queue name that receives EventBridge-shaped state-change events (off when unset). */
+  eventsQueue: process.env.AWS_SIM_EVENTS_QUEUE || undefined,
 };

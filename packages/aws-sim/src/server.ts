@@ -13,10 +13,13 @@ import { Faults } from './core/faults';
 import { admit, InjectedFault } from './core/gate';
 import { StateFile } from './core/persistence';
 import { RequestLog } from './core/request-log';
+import { startStateEvents } from './events/start-state-events';
 import { parseQueryForm } from './query/query-protocol';
 import { createSageMakerService } from './sagemaker/handler';
 import { SimError, type SimRequest, type SimResponse, type SimService } from './service';
 import { parseSigV4Authorization } from './sigv4';
+import { createSqsService } from './sqs/handler';
+import { QueueStore } from './sqs/queues';
 import { createStsService } from './sts/handler';
 
 export interface AwsSimOptions {
@@ -30,6 +33,11 @@ export interface AwsSimOptions {
   timeScale?: number;
   /** A JSON file to load state from at start and save it to after changes (the demo's restarts). */
   stateFile?: string;
+  /**
+   * An SQS queue (created in the sim's account) that receives the EventBridge events of SageMaker
+   * endpoint, model package and pipeline execution changes and CodePipeline execution changes.
+   */
+  eventsQueue?: string;
 }
 
 export interface AwsSim {
@@ -82,7 +90,12 @@ function operationOf(request: SimRequest): string {
   return isForm(request) ? (parseQueryForm(request.body).get('Action') ?? '') : '';
 }
 
-function createRouter(context: SimContext, services: SimService[], admin: Parameters<typeof handleAdmin>[0]) {
+function createRouter(
+  context: SimContext,
+  services: SimService[],
+  admin: Parameters<typeof handleAdmin>[0],
+  afterRequest: () => void,
+) {
   return async function route(incoming: IncomingMessage): Promise<SimResponse> {
     const requestId = randomUUID();
     const [path = '/', search = ''] = (incoming.url ?? '/').split('?');
@@ -124,13 +137,14 @@ function createRouter(context: SimContext, services: SimService[], admin: Parame
       response,
       isInjected,
     );
+    afterRequest();
     return response;
   };
 }
 
 /** Starts the local AWS control plane; every service lives behind one port, as with LocalStack. */
 export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
-  const { port, host = '127.0.0.1', timeScale = 1, stateFile } = options;
+  const { port, host = '127.0.0.1', timeScale = 1, stateFile, eventsQueue } = options;
   const context: SimContext = {
     clock: createClock(timeScale),
     alarms: new AlarmStates(),
@@ -184,20 +198,15 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
     const policyArns = actions.filter((action): action is string => typeof action === 'string');
     runStepPolicies(autoscaling.store, variantResizer, policyArns, at);
   };
+  const queues = new QueueStore(context.clock);
   const services: SimService[] = [
     createStsService(context.sessions, context.roles),
     sagemaker.service,
     codepipeline.service,
     cloudwatch.service,
     autoscaling.service,
+    createSqsService(queues),
   ];
-  const route = createRouter(context, services, {
-    context,
-    serviceNames: services.map((service) => service.name),
-    stores: [sagemaker.store, codepipeline.store, cloudwatch.store, autoscaling.store],
-    pipelines: { sagemaker: sagemaker.store.pipelines, codepipeline: codepipeline.store.pipelines },
-    traffic: cloudwatch.store.traffic,
-  });
 
   const persistence = stateFile
     ? new StateFile(stateFile, {
@@ -221,6 +230,27 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
       })
     : undefined;
   persistence?.load();
+  const events = eventsQueue
+    ? startStateEvents({
+        queues,
+        queueName: eventsQueue,
+        sagemaker: sagemaker.store,
+        codepipeline: codepipeline.store,
+      })
+    : undefined;
+  const route = createRouter(
+    context,
+    services,
+    {
+      context,
+      serviceNames: services.map((service) => service.name),
+      stores: [sagemaker.store, codepipeline.store, cloudwatch.store, autoscaling.store, queues],
+      pipelines: { sagemaker: sagemaker.store.pipelines, codepipeline: codepipeline.store.pipelines },
+      traffic: cloudwatch.store.traffic,
+      events: events?.emitter,
+    },
+    () => events?.emitChanges(),
+  );
 
   const server = createServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
     route(incoming)
@@ -252,6 +282,8 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
     close: () =>
       new Promise<void>((resolve, reject) => {
         persistence?.flush();
+        events?.stop();
+        queues.close();
         server.close((error) => (error ? reject(error) : resolve()));
         // SDK clients keep connections alive; without this close() waits for them to idle out.
         server.closeAllConnections();

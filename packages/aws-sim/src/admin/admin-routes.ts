@@ -3,6 +3,7 @@ import type { AlarmState } from '../core/alarm-states';
 import type { ResourceStore } from '../core/caller';
 import type { SimContext } from '../core/context';
 import { FaultRuleError, parseFaultRule } from '../core/faults';
+import { EventDeliveryError, parseEventDelivery, type StateEventEmitter } from '../events/event-emitter';
 import type { SimResponse } from '../service';
 
 export interface AdminDeps {
@@ -13,6 +14,8 @@ export interface AdminDeps {
   pipelines: { sagemaker: Set<string>; codepipeline: Set<string> };
   /** Per-endpoint traffic behind the CloudWatch metrics. */
   traffic: TrafficHistory;
+  /** Present when the sim emits state-change events into a queue. */
+  events?: StateEventEmitter;
 }
 
 export interface AdminRequest {
@@ -124,6 +127,17 @@ function dispatch(deps: AdminDeps, request: AdminRequest): [number, unknown] {
       if (service !== 'sagemaker') deps.pipelines.codepipeline.add(name);
       return [200, { name, service }];
     }
+    case 'GET /_sim/events':
+      return [200, { events: deps.events?.settings ?? null }];
+    case 'POST /_sim/events': {
+      const { events } = deps;
+      if (!events)
+        throw new AdminInputError(
+          'events are off: start the sim with an events queue (AWS_SIM_EVENTS_QUEUE)',
+        );
+      events.configure(parseEventDelivery(readObject(request.body), events.settings));
+      return [200, { events: events.settings }];
+    }
     case 'GET /_sim/requests': {
       const query = new URLSearchParams(request.search);
       const flag = (name: string) => (query.has(name) ? query.get(name) === 'true' : undefined);
@@ -166,13 +180,14 @@ function dispatch(deps: AdminDeps, request: AdminRequest): [number, unknown] {
       context.alarms.reset();
       context.roles.clear();
       context.requests.clear();
+      deps.events?.reset();
       return [200, { ok: true }];
     default:
       return [404, { error: `no admin route ${route}` }];
   }
 }
 
-/** The JSON admin API under /_sim/: faults, alarms, pipelines, traffic, the clock, the resource listing, reset. */
+/** The JSON admin API under /_sim/: faults, alarms, pipelines, traffic, events, the clock, the resource listing, reset. */
 export function handleAdmin(deps: AdminDeps, request: AdminRequest): SimResponse {
   try {
     const [status, body] = dispatch(deps, request);
@@ -181,6 +196,7 @@ export function handleAdmin(deps: AdminDeps, request: AdminRequest): SimResponse
     if (
       error instanceof AdminInputError ||
       error instanceof FaultRuleError ||
+      error instanceof EventDeliveryError ||
       error instanceof TrafficInputError
     )
       return reply(400, request.requestId, { error: error.message });

@@ -1,6 +1,7 @@
 import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsSim } from '../server';
 
@@ -28,6 +29,10 @@ export function sageMaker(
     credentials: options.credentials ?? BASE_CREDENTIALS,
     maxAttempts: options.maxAttempts ?? 1,
   });
+}
+
+export function sqs(sim: AwsSim, credentials: TestCredentials = BASE_CREDENTIALS) {
+  return new SQSClient({ endpoint: sim.url, region: 'us-east-1', credentials, maxAttempts: 1 });
 }
 
 export function codePipeline(sim: AwsSim, credentials: TestCredentials = BASE_CREDENTIALS) {
