@@ -20,7 +20,7 @@ export async function listBudgets(ctx: ServiceContext, input: BudgetTeamInput & 
       include: {
         owner: { select: { id: true, name: true, email: true } },
         project: { select: { name: true } },
-        crossings: { orderBy: { crossedAt: 'desc' }, take: RECENT_CROSSINGS },
+        crossings: { orderBy: [{ month: 'desc' }, { thresholdPercent: 'desc' }], take: RECENT_CROSSINGS },
       },
       orderBy: [{ projectId: { sort: 'asc', nulls: 'first' } }, { createdAt: 'asc' }],
     }),

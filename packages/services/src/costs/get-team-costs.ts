@@ -47,6 +47,7 @@ export async function getTeamCosts(ctx: ServiceContext, input: TeamCostsInput & 
         status: true,
         environment: { select: { name: true } },
         project: { select: { name: true } },
+        modelVersion: { select: { version: true, modelGroup: { select: { name: true } } } },
       },
     }),
   ]);
@@ -76,6 +77,7 @@ export async function getTeamCosts(ctx: ServiceContext, input: TeamCostsInput & 
         {
           deploymentId: deployment.id,
           name: deployment.awsResourceName,
+          model: `${deployment.modelVersion.modelGroup.name} v${deployment.modelVersion.version}`,
           projectName: deployment.project.name,
           environment: deployment.environment.name,
           type: deployment.type,

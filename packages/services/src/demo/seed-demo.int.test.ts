@@ -107,3 +107,32 @@ describe('demo seed: releases', () => {
     expect(release.variables).toMatchObject({ CAIRN_MODEL_VERSION: '1', CAIRN_ENVIRONMENT: 'PROD' });
   });
 });
+
+describe('demo seed: budgets and costs', () => {
+  it('gives each team a budget and the fraud team two months of spend that crossed its thresholds', async () => {
+    const fraud = await t.db.team.findFirstOrThrow({ where: { name: 'Fraud Detection' } });
+    const budgets = await t.db.budget.findMany({ include: { project: true } });
+    expect(budgets.map((b) => [b.project?.name ?? 'team-wide', Number(b.monthlyUsd)]).sort()).toEqual([
+      ['Card Fraud Scoring', 3000],
+      ['team-wide', 5000],
+      ['team-wide', 5000],
+    ]);
+    const days = await t.db.costEntry.groupBy({ by: ['day'], where: { teamId: fraud.id } });
+    expect(days.length).toBeGreaterThanOrEqual(60);
+    const top = await t.db.costEntry.groupBy({
+      by: ['deploymentId'],
+      where: { teamId: fraud.id },
+      _sum: { amountUsd: true },
+      orderBy: { _sum: { amountUsd: 'desc' } },
+      take: 1,
+    });
+    const loadTest = await t.db.deployment.findUniqueOrThrow({ where: { id: top[0]!.deploymentId! } });
+    expect(loadTest.spec).toMatchObject({ instanceType: 'ml.p3.8xlarge', initialInstanceCount: 4 });
+    const crossings = await t.db.budgetThresholdCrossing.findMany({ where: { teamId: fraud.id } });
+    expect(crossings.filter((c) => c.thresholdPercent === 100).length).toBeGreaterThanOrEqual(1);
+    const admin = await t.db.user.findUniqueOrThrow({ where: { email: 'admin@example.com' } });
+    expect(
+      await t.db.notification.count({ where: { userId: admin.id, kind: 'budget.threshold_crossed' } }),
+    ).toBeGreaterThan(0);
+  });
+});

@@ -9,6 +9,7 @@ import { systemRequest } from '../context';
 import type { JobQueue } from '../jobs/job-queue';
 import { addMember } from '../members/add-member';
 import { createProject } from '../projects/create-project';
+import { seedDemoCosts } from './seed-demo-costs';
 import { seedDemoDeployment } from './seed-demo-deployment';
 import { seedDemoReleases } from './seed-demo-releases';
 import { seedDemoTracking } from './seed-demo-tracking';
@@ -104,7 +105,7 @@ export async function seedDemo(
   for (const spec of TEAMS) {
     const team = await db.$transaction(async (tx) => {
       const created = await tx.team.create({
-        data: { name: spec.name, slug: spec.slug, iamRoleArn: spec.iamRoleArn, monthlyBudgetUsd: 5_000 },
+        data: { name: spec.name, slug: spec.slug, iamRoleArn: spec.iamRoleArn },
       });
       await recordAudit(
         tx,
@@ -165,6 +166,7 @@ export async function seedDemo(
   );
   // The release story needs the job queue: registering and approving enqueue AWS work.
   let liveEndpointName: string | null = null;
+  let approvedVersionId: string | null = null;
   if (options.queue) {
     const fraudTeamId = teamIds['Fraud Detection']!;
     const member = (email: string, role: Role): Actor => ({
@@ -184,6 +186,7 @@ export async function seedDemo(
         approvers: [member('approver@example.com', 'APPROVER'), member('approver2@example.com', 'APPROVER')],
       },
     });
+    approvedVersionId = releases?.approvedVersionId ?? null;
     if (releases && options.withLiveDeployment !== false) {
       const live = await seedDemoDeployment(db, {
         teamId: fraudTeamId,
@@ -195,6 +198,14 @@ export async function seedDemo(
       liveEndpointName = live.endpointName;
     }
   }
+  await seedDemoCosts(db, {
+    teamIds,
+    projectIds,
+    admin: adminActor,
+    engineerUserId: engineer.id,
+    modelVersionId: approvedVersionId,
+    queue: options.queue,
+  });
   // A little history: one mistyped password and a successful sign-in.
   const signInRequest = {
     ip: '203.0.113.7',

@@ -17,6 +17,7 @@ interface Costs {
   topDeployments: Array<{
     deploymentId: string;
     name: string;
+    model: string;
     projectName: string;
     environment: string;
     status: string;
@@ -104,6 +105,7 @@ export function CostBreakdowns({ costs }: { costs: Costs }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Deployment</Table.Th>
+                <Table.Th>Model</Table.Th>
                 <Table.Th>Project</Table.Th>
                 <Table.Th>Environment</Table.Th>
                 <Table.Th>Status</Table.Th>
@@ -113,7 +115,7 @@ export function CostBreakdowns({ costs }: { costs: Costs }) {
             <Table.Tbody>
               {costs.topDeployments.length === 0 && (
                 <Table.Tr>
-                  <Table.Td colSpan={5}>
+                  <Table.Td colSpan={6}>
                     <Text size="sm" c="dimmed">
                       No deployment ran this month
                     </Text>
@@ -127,6 +129,7 @@ export function CostBreakdowns({ costs }: { costs: Costs }) {
                       {deployment.name}
                     </Anchor>
                   </Table.Td>
+                  <Table.Td>{deployment.model}</Table.Td>
                   <Table.Td>{deployment.projectName}</Table.Td>
                   <Table.Td>{deployment.environment.toLowerCase()}</Table.Td>
                   <Table.Td>{deployment.status.toLowerCase().replaceAll('_', ' ')}</Table.Td>
