@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { listAuditEventsInput } from '@cairn/core/schemas/audit';
-import { verifyAuditIntegrity } from '@cairn/db/audit-verifier';
 import { appendAuditEvent } from '@cairn/db/audit-writer';
 import { createPrismaClient } from '@cairn/db/client';
 import {
@@ -11,19 +9,22 @@ import {
   withAdmin,
   withDatabase,
 } from '@cairn/db/testing/test-server';
-import { listAuditEvents } from '@cairn/services/audit/list-audit-events';
 import { systemRequest } from '@cairn/services/context';
 import pg from 'pg';
+import { measureExport, measurePageDepths, measureVerification } from './audit-trail-workloads';
 import { median, ms, timeRuns } from './measure';
 import { seedAuditChain } from './seed-audit-chain';
 
 const EVENTS = Number(process.env.BENCH_AUDIT_EVENTS ?? 200_000);
 const RUNS = 5;
-const PAGE = 50;
+const VERIFY_RUNS = Number(process.env.BENCH_AUDIT_VERIFY_RUNS ?? 3);
+const PAGE_RUNS = 20;
+const EXPORT_RUNS = 2;
 
 /**
- * The audit trail at scale: verifying the whole chain against a plain keyset scan of the same
- * rows (the cost of hashing), and a deep page of the admin's list by keyset against OFFSET.
+ * The audit trail at scale: verifying the whole trail (chain and a signed checkpoint) against a
+ * plain keyset scan of the same rows; a filtered page of the admin's list at the first, middle and
+ * last page by keyset against OFFSET; the CSV export's throughput; the cost of one append.
  */
 async function main() {
   const embedded = process.env.TEST_DATABASE_URL ? null : await startEmbeddedTestServer();
@@ -42,26 +43,6 @@ async function main() {
     await client.query('VACUUM ANALYZE "AuditEvent"');
     console.log(`seeded ${EVENTS.toLocaleString()} chained events in ${ms(performance.now() - startedAt)}`);
 
-    const verify = await timeRuns(RUNS, async () => {
-      const result = await verifyAuditIntegrity(db);
-      if (result.problems.some((p) => p.kind !== 'missing-checkpoints') || result.eventCount !== EVENTS) {
-        throw new Error('the seeded chain must verify');
-      }
-    });
-    const scan = await timeRuns(RUNS, async () => {
-      let cursor = -1n;
-      for (;;) {
-        const batch = await db.auditEvent.findMany({
-          where: { seq: { gt: cursor } },
-          orderBy: { seq: 'asc' },
-          take: 5_000,
-        });
-        const last = batch.at(-1);
-        if (!last) break;
-        cursor = last.seq;
-      }
-    });
-
     const ctx = {
       db,
       actor: {
@@ -73,19 +54,23 @@ async function main() {
       },
       request: systemRequest('bench'),
     };
-    const deepCursor = String(Math.floor(EVENTS * 0.1));
-    const keyset = await timeRuns(RUNS, () =>
-      listAuditEvents(ctx, listAuditEventsInput.parse({ cursor: deepCursor, limit: PAGE })),
-    );
-    const offset = await timeRuns(RUNS, () =>
-      db.auditEvent.findMany({ orderBy: { seq: 'desc' }, skip: EVENTS - Number(deepCursor), take: PAGE }),
-    );
-    const filteredKeyset = await timeRuns(RUNS, () =>
-      listAuditEvents(
-        ctx,
-        listAuditEventsInput.parse({ teamId: teamIds[1], action: 'token.', cursor: deepCursor, limit: PAGE }),
-      ),
-    );
+    const verification = await measureVerification(db, client, EVENTS, VERIFY_RUNS);
+    const scan = await timeRuns(VERIFY_RUNS, async () => {
+      let cursor = -1n;
+      for (;;) {
+        const batch = await db.auditEvent.findMany({
+          where: { seq: { gt: cursor } },
+          orderBy: { seq: 'asc' },
+          take: 10_000,
+        });
+        const last = batch.at(-1);
+        if (!last) break;
+        cursor = last.seq;
+      }
+    });
+    const teamPages = await measurePageDepths(ctx, { teamId: teamIds[1]! }, PAGE_RUNS);
+    const successPages = await measurePageDepths(ctx, { teamId: teamIds[2]!, outcome: 'SUCCESS' }, PAGE_RUNS);
+    const teamExport = await measureExport(ctx, { teamId: teamIds[3]! }, EXPORT_RUNS);
 
     const appends = await timeRuns(RUNS, () =>
       db.$transaction(async (tx) => {
@@ -102,29 +87,37 @@ async function main() {
       }),
     );
 
-    const rows = [
-      [
-        'verify whole chain',
-        median(verify),
-        `${Math.round(EVENTS / (median(verify) / 1000)).toLocaleString()} events/s`,
-      ],
-      [
-        'baseline: keyset scan, no hashing',
-        median(scan),
-        `verify / scan = ${(median(verify) / median(scan)).toFixed(2)}x`,
-      ],
-      [`list page ${PAGE} at 90% depth, keyset`, median(keyset), ''],
-      [
-        `baseline: same page by OFFSET ${EVENTS - Number(deepCursor)}`,
-        median(offset),
-        `OFFSET / keyset = ${(median(offset) / median(keyset)).toFixed(1)}x`,
-      ],
-      ['list page, team + action filter, keyset', median(filteredKeyset), ''],
-      ['append one event (20 per transaction)', median(appends) / 20, ''],
-    ] as const;
-    console.log(`\n| audit trail, ${EVENTS.toLocaleString()} events (median of ${RUNS}) | time | note |`);
+    const rate = (events: number, time: number) =>
+      `${Math.round(events / (time / 1000)).toLocaleString()} events/s`;
+    console.log(`\n| audit trail, ${EVENTS.toLocaleString()} events | median | note |`);
     console.log('| --- | ---: | --- |');
-    for (const [name, time, note] of rows) console.log(`| ${name} | ${ms(time)} | ${note} |`);
+    console.log(
+      `| verify the whole trail, \`pnpm audit:verify\` (pg reader) | ${ms(verification.cli)} | ${rate(EVENTS, verification.cli)}, median of ${VERIFY_RUNS} |`,
+    );
+    console.log(
+      `| verify the whole trail, admin page (Prisma reader) | ${ms(verification.page)} | ${rate(EVENTS, verification.page)} |`,
+    );
+    console.log(
+      `| baseline: keyset scan through Prisma, no hashing | ${ms(median(scan))} | verify (pg) / scan = ${(verification.cli / median(scan)).toFixed(2)}x |`,
+    );
+    console.log(
+      `| CSV export of one team (${teamExport.rows.toLocaleString()} rows, ${(teamExport.bytes / 1e6).toFixed(0)} MB) | ${ms(teamExport.ms)} | ${Math.round(teamExport.rowsPerSecond).toLocaleString()} rows/s, median of ${EXPORT_RUNS} |`,
+    );
+    console.log(`| append one event (20 per transaction) | ${ms(median(appends) / 20)} | |`);
+    console.log(
+      `\n| filtered page of 50, newest first (${PAGE_RUNS} runs) | keyset p50 | keyset p95 | OFFSET p50 | OFFSET p95 |`,
+    );
+    console.log('| --- | ---: | ---: | ---: | ---: |');
+    for (const [label, results] of [
+      ['team', teamPages],
+      ['team + outcome', successPages],
+    ] as const) {
+      for (const r of results) {
+        console.log(
+          `| ${label}, ${r.depth} (OFFSET ${r.offset.toLocaleString()}) | ${ms(r.keysetP50)} | ${ms(r.keysetP95)} | ${ms(r.offsetP50)} | ${ms(r.offsetP95)} |`,
+        );
+      }
+    }
   } finally {
     await client.end();
     await db.$disconnect();
