@@ -11,6 +11,20 @@ const nextConfig: NextConfig = {
   turbopack: { root: repoRoot },
   serverExternalPackages: ['pg', '@prisma/adapter-pg', '@prisma/client'],
   poweredByHeader: false,
+  // The readiness probe compares the migrations the build ships with those the database applied.
+  outputFileTracingIncludes: { '/api/ready': ['../../prisma/migrations/**/migration.sql'] },
+  // Pages and API responses get their headers from src/proxy.ts; the build's assets get these.
+  async headers() {
+    return [
+      {
+        source: '/_next/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+        ],
+      },
+    ];
+  },
   reactStrictMode: true,
   typedRoutes: false,
   experimental: {

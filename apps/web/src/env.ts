@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -33,6 +34,14 @@ const schema = z
     // Checkpoint verification needs only the public key; the signing key belongs to the worker.
     AUDIT_VERIFY_PUBLIC_KEY: optionalString,
     AUDIT_VERIFY_PUBLIC_KEY_FILE: optionalString,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // Readiness compares these with _prisma_migrations; `next start` and the standalone server run in apps/web.
+    CAIRN_MIGRATIONS_DIR: optionalString,
+    // Per API token (or per IP without one), per web instance; 0 turns the limit off.
+    INGEST_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
+    // Sent only by a production build served at an https NEXTAUTH_URL; 0 turns it off.
+    HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(31_536_000),
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   })
   .superRefine((value, ctx) => {
     if (value.CAIRN_MODE === 'production' && (value.NEXTAUTH_SECRET?.length ?? 0) < 32) {
@@ -66,6 +75,14 @@ export interface Env {
   awsWorkerRoleArn: string | null;
   /** Where the public keys that verify audit checkpoints come from (PEM, or a PEM file). */
   auditVerifyKeys: { AUDIT_VERIFY_PUBLIC_KEY?: string; AUDIT_VERIFY_PUBLIC_KEY_FILE?: string };
+  logLevel: string;
+  /** prisma/migrations as this build ships it, for the readiness check. */
+  migrationsDir: string;
+  /** Requests per minute to the MLflow ingest API per token (or IP); 0 means unlimited. */
+  ingestRateLimitPerMinute: number;
+  /** The Strict-Transport-Security max-age, or null when the header is not sent. */
+  hstsMaxAgeSeconds: number | null;
+  isProductionBuild: boolean;
 }
 
 // `next build` imports every route module to collect its config; nothing is served then, so the
@@ -113,6 +130,16 @@ function loadEnv(): Env {
       AUDIT_VERIFY_PUBLIC_KEY: value.AUDIT_VERIFY_PUBLIC_KEY,
       AUDIT_VERIFY_PUBLIC_KEY_FILE: value.AUDIT_VERIFY_PUBLIC_KEY_FILE,
     },
+    logLevel: value.LOG_LEVEL,
+    migrationsDir: resolve(value.CAIRN_MIGRATIONS_DIR ?? '../../prisma/migrations'),
+    ingestRateLimitPerMinute: value.INGEST_RATE_LIMIT_PER_MINUTE,
+    hstsMaxAgeSeconds:
+      value.NODE_ENV === 'production' &&
+      value.NEXTAUTH_URL.startsWith('https://') &&
+      value.HSTS_MAX_AGE_SECONDS > 0
+        ? value.HSTS_MAX_AGE_SECONDS
+        : null,
+    isProductionBuild: value.NODE_ENV === 'production',
   };
 }
 

@@ -7,6 +7,7 @@ import '@mantine/notifications/styles.css';
 import '@mantine/dates/styles.css';
 import { ColorSchemeScript, mantineHtmlProps } from '@mantine/core';
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { Providers } from './providers';
 
@@ -15,11 +16,13 @@ export const metadata: Metadata = {
   description: 'Experiments, model releases and deployments for ML teams',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Reading the request's CSP nonce renders every page per request, so each gets its own nonce.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
     <html lang="en" {...mantineHtmlProps}>
       <head>
-        <ColorSchemeScript defaultColorScheme="light" />
+        <ColorSchemeScript defaultColorScheme="light" nonce={nonce} />
       </head>
       <body>
         <Providers>{children}</Providers>

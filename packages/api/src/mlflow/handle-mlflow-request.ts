@@ -4,6 +4,7 @@ import type { PrismaClient } from '@cairn/db/client';
 import { authenticateApiToken } from '@cairn/services/api-tokens/authenticate-api-token';
 import type { JobQueue } from '@cairn/services/jobs/job-queue';
 import type { z } from 'zod';
+import { ingestRateKey, type RateLimiter } from './ingest-rate-limiter';
 import type { MlflowCall } from './mlflow-call';
 import { isUnexpectedError, MlflowError, toMlflowErrorResponse } from './mlflow-error';
 import {
@@ -92,11 +93,28 @@ export interface MlflowDeps {
   meta: RequestMeta;
   /** For the work a request leaves to the worker (a finished run's charts); skipped without it. */
   queue?: JobQueue;
+  /** Throttles each token (or client IP without one); unlimited without it. */
+  rateLimiter?: RateLimiter;
+  /** Told whose token the request carried, once it is known (for the request log). */
+  onAuthenticated?: (userId: string) => void;
+}
+
+/** REQUEST_LIMIT_EXCEEDED, with how long the caller should wait. */
+class RateLimitExceeded extends MlflowError {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    super(
+      'REQUEST_LIMIT_EXCEEDED',
+      `Too many requests for this API token; retry after ${retryAfterSeconds} s`,
+    );
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
 }
 
 /** Serves one MLflow tracking REST request: authenticate the token, parse, call one service, reply. */
 export async function handleMlflowRequest(request: Request, deps: MlflowDeps): Promise<Response> {
   try {
+    throttle(request, deps);
     const call = await authenticate(request, deps);
     const route = findRoute(request);
     const input = route.schema.parse(await readInput(request, route));
@@ -104,11 +122,21 @@ export async function handleMlflowRequest(request: Request, deps: MlflowDeps): P
   } catch (error) {
     if (isUnexpectedError(error)) console.error(`MLflow ${request.method} ${request.url} failed`, error);
     const { status, body } = toMlflowErrorResponse(error);
-    return Response.json(body, {
-      status,
-      headers: status === 401 ? { 'www-authenticate': 'Bearer realm="cairn"' } : undefined,
-    });
+    return Response.json(body, { status, headers: errorHeaders(error, status) });
   }
+}
+
+function errorHeaders(error: unknown, status: number): Record<string, string> | undefined {
+  if (status === 401) return { 'www-authenticate': 'Bearer realm="cairn"' };
+  if (error instanceof RateLimitExceeded) return { 'retry-after': String(error.retryAfterSeconds) };
+  return undefined;
+}
+
+function throttle(request: Request, deps: MlflowDeps) {
+  if (!deps.rateLimiter) return;
+  const key = ingestRateKey(presentedToken(request.headers.get('authorization')), deps.meta.ip);
+  const decision = deps.rateLimiter.take(key);
+  if (!decision.isAllowed) throw new RateLimitExceeded(decision.retryAfterSeconds);
 }
 
 async function authenticate(request: Request, deps: MlflowDeps): Promise<MlflowCall> {
@@ -123,6 +151,7 @@ async function authenticate(request: Request, deps: MlflowDeps): Promise<MlflowC
   if (actor?.kind !== 'apiToken') {
     throw new MlflowError('UNAUTHENTICATED', 'The API token is unknown, expired or revoked');
   }
+  deps.onAuthenticated?.(actor.userId);
   return {
     ctx: { db: deps.db, actor, request: deps.meta, ...(deps.queue ? { queue: deps.queue } : {}) },
     teamId: actor.teamId,
