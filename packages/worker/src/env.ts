@@ -14,6 +14,8 @@ const schema = z.object({
   DATABASE_URL: z.url({ error: 'DATABASE_URL must be a postgres:// connection string' }),
   AWS_REGION: z.string().trim().min(1).default('us-east-1'),
   AWS_ENDPOINT_URL: optionalString.pipe(z.url().optional()),
+  // The SQS queue EventBridge fills with SageMaker and CodePipeline state changes; polling alone when unset.
+  AWS_EVENTS_QUEUE_URL: optionalString.pipe(z.url().optional()),
   // Health counts a worker as alive for 30 s after its last beat, so a beat must come well inside that.
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(1_000).max(20_000).default(10_000),
   // Jobs claimed per fetch and fetch loops per queue: throughput without one job per poll.
@@ -34,6 +36,7 @@ export interface Env {
   databaseUrl: string;
   awsRegion: string;
   awsEndpointUrl: string | null;
+  awsEventsQueueUrl: string | null;
   heartbeatMs: number;
   batchSize: number;
   localConcurrency: number;
@@ -55,6 +58,7 @@ function loadEnv(): Env {
     databaseUrl: value.DATABASE_URL,
     awsRegion: value.AWS_REGION,
     awsEndpointUrl: value.AWS_ENDPOINT_URL?.replace(/\/+$/, '') ?? null,
+    awsEventsQueueUrl: value.AWS_EVENTS_QUEUE_URL ?? null,
     heartbeatMs: value.WORKER_HEARTBEAT_MS,
     batchSize: value.WORKER_BATCH_SIZE,
     localConcurrency: value.WORKER_CONCURRENCY,

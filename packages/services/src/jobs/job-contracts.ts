@@ -121,6 +121,12 @@ export const startPipelineRunJob = defineJob({
   heartbeatSeconds: 10,
 });
 
+/**
+ * An AWS event asked for this look: it records what it sees like any other and schedules no next
+ * look, because the poll chain keeps its own pace (and stays the fallback when events are late).
+ */
+const isEventLook = z.boolean().optional();
+
 /** One look at a running pipeline; it enqueues the next look (with backoff) until the run ends. */
 export const reconcilePipelineRunJob = defineJob({
   name: 'pipeline-run.reconcile',
@@ -129,6 +135,7 @@ export const reconcilePipelineRunJob = defineJob({
     runId: idSchema,
     /** When the reconciler stops waiting and records the run as timed out. */
     giveUpAt: z.iso.datetime(),
+    isEventLook,
   }),
   retryLimit: 8,
   retryDelay: 2,
@@ -174,6 +181,7 @@ export const reconcileDeploymentJob = defineJob({
     teamId: idSchema,
     deploymentId: idSchema,
     giveUpAt: z.iso.datetime(),
+    isEventLook,
   }),
   retryLimit: 8,
   retryDelay: 2,

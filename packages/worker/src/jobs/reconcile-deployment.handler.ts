@@ -18,7 +18,8 @@ const EARLY_SECONDS = 60;
 /**
  * One look at a rolling-out deployment: each state SageMaker reports, and canary or linear progress,
  * is recorded (once); a settled state ends the chain, anything else gets another look within ten
- * seconds. Past giveUpAt the deployment is recorded FAILED as timed out.
+ * seconds. Past giveUpAt the deployment is recorded FAILED as timed out. A look an AWS event asked
+ * for records the same way but leaves the next look to the chain.
  */
 export const reconcileDeploymentHandler: JobHandler<Payload> = {
   contract: reconcileDeploymentJob,
@@ -66,6 +67,7 @@ export const reconcileDeploymentHandler: JobHandler<Payload> = {
       aws.close();
     }
     if (isSettled) return { settled: true };
+    if (payload.isEventLook) return { settled: false, isEventLook: true };
     const elapsedSeconds = (Date.now() - deployment.createdAt.getTime()) / 1000;
     const pace = elapsedSeconds < EARLY_SECONDS ? policy.firstPollSeconds : policy.firstPollSeconds * 2;
     const delay = Math.max(1, Math.min(policy.maxPollSeconds, MAX_POLL_SECONDS, pace));

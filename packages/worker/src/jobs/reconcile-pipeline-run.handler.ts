@@ -91,6 +91,8 @@ export const reconcilePipelineRunHandler: JobHandler<Payload> = {
     } finally {
       aws.close();
     }
+    // The chain counts its own looks and keeps its pace; an event's look only records what it saw.
+    if (payload.isEventLook) return { status: 'RUNNING', isEventLook: true };
     const polls = await notePipelineRunPolled(db, pipelineRun.id);
     const delay = Math.min(policy.maxPollSeconds, policy.firstPollSeconds * 2 ** Math.min(polls, 10));
     await sendFollowUpJob(
