@@ -14,6 +14,7 @@ import { scheduleCostComputation } from './jobs/compute-costs.handler';
 import { scheduleApprovalExpiry } from './jobs/expire-approval-requests.handler';
 import { HANDLERS } from './jobs/handlers';
 import { registerHandlers } from './jobs/job-runner';
+import { createShutdown } from './shutdown';
 
 let isStopping = false;
 const logger = pino({ name: 'cairn-worker', level: env.logLevel });
@@ -86,24 +87,26 @@ logger.info(
   'worker started',
 );
 
-async function shutdown(signal: NodeJS.Signals) {
-  if (isStopping) return;
-  isStopping = true;
-  logger.info({ signal }, 'worker stopping');
-  try {
-    await heartbeat.stop();
-    await checkpoints?.stop();
+// ECS sends SIGKILL 30 s after SIGTERM by default: jobs get 20 s, and the whole stop 25 s.
+const shutdown = createShutdown({
+  steps: [
+    {
+      name: 'stop accepting',
+      run: () => {
+        isStopping = true;
+      },
+    },
+    { name: 'heartbeat', run: () => heartbeat.stop() },
+    { name: 'audit checkpoints', run: () => checkpoints?.stop() },
     // Graceful: in-flight jobs finish (or are released when the wait runs out) instead of expiring.
-    await queue.stop({ graceful: true, timeout: 20_000 });
-    credentials.destroy();
-    await db.$disconnect();
-  } catch (error) {
-    logger.error({ error: summarize(error) }, 'worker did not stop cleanly');
-    process.exit(1);
-  }
-  logger.info('worker stopped');
-  process.exit(0);
-}
+    { name: 'job queue', run: () => queue.stop({ graceful: true, timeout: 20_000 }) },
+    { name: 'aws credentials', run: () => credentials.destroy() },
+    { name: 'database pool', run: () => db.$disconnect() },
+  ],
+  deadlineMs: 25_000,
+  log: logger,
+  exit: (code) => process.exit(code),
+});
 
 process.on('SIGINT', (signal) => void shutdown(signal));
 process.on('SIGTERM', (signal) => void shutdown(signal));
