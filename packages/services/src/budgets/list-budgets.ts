@@ -14,7 +14,7 @@ export async function listBudgets(ctx: ServiceContext, input: BudgetTeamInput & 
   const { canEdit } = await authorizeCostAccess(ctx.db, ctx.actor, input.teamId, 'view');
   const now = input.now ?? new Date();
   const month = { gte: monthStart(now), lt: nextMonthStart(now) };
-  const [budgets, teamSpend, projectSpend, projects, members] = await Promise.all([
+  const [budgets, teamSpend, projectSpend, projects, owners] = await Promise.all([
     ctx.db.budget.findMany({
       where: { teamId: input.teamId },
       include: {
@@ -35,17 +35,21 @@ export async function listBudgets(ctx: ServiceContext, input: BudgetTeamInput & 
       select: { id: true, name: true },
       orderBy: { name: 'asc' },
     }),
-    ctx.db.membership.findMany({
-      where: { teamId: input.teamId, user: { disabledAt: null } },
-      select: { user: { select: { id: true, name: true, email: true } } },
-      orderBy: { user: { name: 'asc' } },
+    ctx.db.user.findMany({
+      where: {
+        disabledAt: null,
+        OR: [{ isOrgAdmin: true }, { memberships: { some: { teamId: input.teamId } } }],
+      },
+      select: { id: true, name: true, email: true },
+      orderBy: { name: 'asc' },
     }),
   ]);
   const spendByProject = new Map(projectSpend.map((row) => [row.projectId, Number(row._sum.amountUsd ?? 0)]));
   return {
     canEdit,
     projects,
-    owners: members.map((member) => member.user),
+    /** Who may own a budget: the team's members and the org admins. */
+    owners,
     budgets: budgets.map((budget) => {
       const monthlyUsd = Number(budget.monthlyUsd);
       const spentUsd = budget.projectId
