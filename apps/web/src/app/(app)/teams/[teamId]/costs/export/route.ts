@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { db } from '~/server/db';
 import { getRequestMeta, getSessionUser } from '~/server/session';
 
+export const dynamic = 'force-dynamic';
+
 const STATUS = { NOT_FOUND: 404, FORBIDDEN: 403 } as const;
 
 /**
