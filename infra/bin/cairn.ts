@@ -1,22 +1,33 @@
 import { App } from 'aws-cdk-lib';
 import { CairnStack } from '../src/cairn-stack';
+import { environmentNamed } from '../src/environments';
 import { CairnTeamRoleStack } from '../src/team-role-stack';
 
 const app = new App();
-// `cdk synth -c imageUri=<registry>/cairn:<tag>`; without it the stack asks for an ImageUri parameter.
-const imageUri: unknown = app.node.tryGetContext('imageUri');
-
-new CairnStack(app, 'Cairn', {
-  imageUri: typeof imageUri === 'string' && imageUri !== '' ? imageUri : undefined,
-  description: 'Cairn MLOps portal: web and worker on ECS Fargate, Postgres on RDS',
-});
-
-// A team's role, for its own account:
-// `cdk synth CairnTeam-<slug> -c team=<slug> -c externalId=<id> -c workerRoleArn=<arn> [-c codePipelines=a,b]`.
 const context = (key: string) => {
   const value: unknown = app.node.tryGetContext(key);
   return typeof value === 'string' && value !== '' ? value : undefined;
 };
+
+// `cdk synth -c env=prod [-c webImage=... -c workerImage=... -c certificateArn=... -c domainName=...]`;
+// each value not given becomes a stack parameter. `-c account` and `-c region` pin the stack to
+// one account; without them it is environment-agnostic and synthesizes with no credentials.
+const environment = environmentNamed(app.node.tryGetContext('env'));
+const account = context('account');
+const region = context('region');
+new CairnStack(app, `Cairn-${environment.name}`, {
+  environment,
+  ...(account || region ? { env: { account, region } } : {}),
+  webImage: context('webImage'),
+  workerImage: context('workerImage'),
+  certificateArn: context('certificateArn'),
+  domainName: context('domainName'),
+  oidcSecretArn: context('oidcSecretArn'),
+  description: `Cairn MLOps portal (${environment.name}): web and worker on ECS Fargate, Postgres on RDS`,
+});
+
+// A team's role, for its own account:
+// `cdk synth CairnTeam-<slug> -c team=<slug> -c externalId=<id> -c workerRoleArn=<arn> [-c codePipelines=a,b]`.
 const team = context('team');
 if (team) {
   const list = (key: string) =>

@@ -1,70 +1,61 @@
 import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
 import { CairnStack } from './cairn-stack';
-
-let template: Template;
-beforeAll(() => {
-  const app = new App();
-  template = Template.fromStack(new CairnStack(app, 'Test', { imageUri: 'example.com/cairn:test' }));
-});
+import { ENVIRONMENTS, environmentNamed } from './environments';
+import { templateFor } from './synthesize-for-test';
 
 describe('CairnStack', () => {
-  it('runs Postgres 16 on a private, encrypted RDS instance', () => {
-    template.resourceCountIs('AWS::RDS::DBInstance', 1);
-    template.hasResourceProperties('AWS::RDS::DBInstance', {
-      Engine: 'postgres',
-      EngineVersion: Match.stringLikeRegexp('^16'),
-      PubliclyAccessible: false,
-      StorageEncrypted: true,
+  it('sizes each environment from its config', () => {
+    const sizes = (['dev', 'staging', 'prod'] as const).map((name) => {
+      const database = Object.values(templateFor(name).findResources('AWS::RDS::DBInstance'))[0];
+      return [name, database?.Properties.DBInstanceClass, database?.Properties.MultiAZ];
     });
+    expect(sizes).toEqual([
+      ['dev', 'db.t4g.micro', false],
+      ['staging', 'db.t4g.medium', false],
+      ['prod', 'db.m7g.large', true],
+    ]);
   });
 
-  it('runs web and worker as two Fargate services from one image', () => {
-    template.resourceCountIs('AWS::ECS::Service', 2);
-    const definitions = template.findResources('AWS::ECS::TaskDefinition');
-    const images = Object.values(definitions).flatMap((definition) =>
-      definition.Properties.ContainerDefinitions.map((container: { Image: unknown }) => container.Image),
+  it('asks for images, certificate and domain as parameters when they are not given at synth', () => {
+    const template = Template.fromStack(
+      new CairnStack(new App(), 'Agnostic', { environment: ENVIRONMENTS.dev }),
     );
-    expect(images).toEqual(['example.com/cairn:test', 'example.com/cairn:test']);
+    expect(
+      Object.keys(template.findParameters('*')).filter((name) => !name.startsWith('BootstrapVersion')),
+    ).toEqual(['WebImageUri', 'WorkerImageUri', 'CertificateArn', 'DomainName']);
   });
 
-  it('checks web health on /api/health behind the load balancer', () => {
-    template.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', {
-      HealthCheckPath: '/api/health',
-    });
-    template.hasResourceProperties('AWS::ECS::Service', {
-      LoadBalancers: [Match.objectLike({ ContainerName: 'web', ContainerPort: 3000 })],
-    });
-  });
-
-  it('gives DATABASE_URL and NEXTAUTH_SECRET to web from Secrets Manager, not plain text', () => {
-    template.hasResourceProperties('AWS::ECS::TaskDefinition', {
-      ContainerDefinitions: Match.arrayWith([
-        Match.objectLike({
-          Name: 'web',
-          Command: [Match.stringLikeRegexp('DATABASE_URL=')],
-          Secrets: Match.arrayWith([
-            Match.objectLike({ Name: 'DB_PASSWORD' }),
-            Match.objectLike({ Name: 'NEXTAUTH_SECRET' }),
-          ]),
-        }),
+  it('prints what an upgrade needs to run the migration task', () => {
+    const outputs = templateFor('prod').findOutputs('*');
+    expect(Object.keys(outputs)).toEqual(
+      expect.arrayContaining([
+        'ClusterName',
+        'MigrationTaskDefinitionArn',
+        'MigrationRunTaskNetwork',
+        'WorkerRoleArn',
       ]),
-    });
+    );
   });
 
-  it('lets the worker assume, tag and set the source identity of team roles only', () => {
-    template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          {
-            Sid: 'AssumeTeamRoles',
-            Effect: 'Allow',
-            Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
-            Resource: 'arn:aws:iam::*:role/cairn-team-*',
-          },
-        ]),
-      },
+  it('reads OIDC settings from an existing secret when one is named', () => {
+    const stack = new CairnStack(new App(), 'Oidc', {
+      environment: ENVIRONMENTS.dev,
+      oidcSecretArn: 'arn:aws:secretsmanager:eu-west-1:111111111111:secret:cairn-oidc-AbCdEf',
     });
+    const web = Object.values(Template.fromStack(stack).findResources('AWS::ECS::TaskDefinition'))
+      .flatMap((definition) => definition.Properties.ContainerDefinitions)
+      .find((container) => container.Name === 'web');
+    const names = web.Secrets.map((secret: { Name: string }) => secret.Name);
+    expect(names).toEqual(expect.arrayContaining(['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET']));
+  });
+});
+
+describe('environmentNamed', () => {
+  it('picks the environment named by -c env, dev by default, and rejects any other name', () => {
+    expect(environmentNamed('prod').name).toBe('prod');
+    expect(environmentNamed(undefined).name).toBe('dev');
+    expect(() => environmentNamed('production')).toThrow(/dev, staging, prod/);
   });
 });

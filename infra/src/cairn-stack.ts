@@ -1,157 +1,124 @@
-import { CfnOutput, CfnParameter, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, CfnParameter, Stack, type StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import * as ecsPatterns from 'aws-cdk-lib/aws-ecs-patterns';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as logs from 'aws-cdk-lib/aws-logs';
-import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { AuditSigningKey } from './audit-signing-key';
+import { CairnDatabase } from './database';
+import type { CairnEnvironment } from './environments';
+import { AwsEventsQueue } from './events';
+import { MigrationTask } from './migration-task';
+import { createNetwork } from './network';
+import { createWebService } from './web-service';
+import { WorkerService } from './worker-service';
+
+export { TEAM_ROLE_ARN_PATTERN } from './worker-service';
 
 export interface CairnStackProps extends StackProps {
-  /** The one image both services run; when absent the stack takes an `ImageUri` parameter. */
-  imageUri?: string;
+  environment: CairnEnvironment;
+  /** Values known at synth time (`-c webImage=...`); each one absent becomes a stack parameter. */
+  webImage?: string | undefined;
+  workerImage?: string | undefined;
+  certificateArn?: string | undefined;
+  domainName?: string | undefined;
+  /** An existing secret (JSON: issuer, clientId, clientSecret) enabling OIDC sign-in. */
+  oidcSecretArn?: string | undefined;
 }
 
-/** IAM roles the worker may assume, one per team; the name prefix is the install's contract. */
-export const TEAM_ROLE_ARN_PATTERN = 'arn:aws:iam::*:role/cairn-team-*';
-const DATABASE_NAME = 'cairn';
-const WEB_PORT = 3000;
-
-// ECS can inject single secret fields but not build a URL from them, so the container composes
-// DATABASE_URL at start. RDS generated passwords exclude URL-special characters, so no escaping.
-// RDS 16 forces TLS; node-postgres reads sslmode=require as verify-full, and the RDS CA is not in
-// Node's trust store, so encrypt without verifying until the image ships the RDS CA bundle.
-const WITH_DATABASE_URL =
-  'export DATABASE_URL="postgresql://$DB_USER:$DB_PASSWORD@$DB_HOST:$DB_PORT/$DB_NAME?sslmode=no-verify" && exec';
-
+/**
+ * A production install of Cairn: VPC, RDS Postgres, web and worker on ECS Fargate, the AWS events
+ * queue, the audit signing key and the one-off migration task, sized by the environment.
+ */
 export class CairnStack extends Stack {
-  constructor(scope: Construct, id: string, props: CairnStackProps = {}) {
+  constructor(scope: Construct, id: string, props: CairnStackProps) {
     super(scope, id, props);
+    const { environment } = props;
+    const value = (given: string | undefined, name: string, description: string) =>
+      given ?? new CfnParameter(this, name, { type: 'String', description }).valueAsString;
+    const webImage = value(
+      props.webImage,
+      'WebImageUri',
+      'Web image (apps/web/Dockerfile), e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com/cairn-web:1.4.0',
+    );
+    const workerImage = value(
+      props.workerImage,
+      'WorkerImageUri',
+      'Worker image (packages/worker/Dockerfile); also runs the migration task',
+    );
+    const certificateArn = value(
+      props.certificateArn,
+      'CertificateArn',
+      'ACM certificate ARN for the HTTPS listener (covers DomainName)',
+    );
+    const domainName = value(props.domainName, 'DomainName', 'Host name users open, e.g. cairn.example.com');
 
-    const imageUri =
-      props.imageUri ??
-      new CfnParameter(this, 'ImageUri', {
-        type: 'String',
-        description:
-          'Container image for web and worker, e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com/cairn:1.0.0',
-      }).valueAsString;
-    const image = ecs.ContainerImage.fromRegistry(imageUri);
-
-    const vpc = new ec2.Vpc(this, 'Vpc', {
-      maxAzs: 2,
-      // One NAT keeps a small install cheap; raise it for AZ-independent egress.
-      natGateways: 1,
-      subnetConfiguration: [
-        { name: 'public', subnetType: ec2.SubnetType.PUBLIC },
-        { name: 'app', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
-        { name: 'data', subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
-      ],
-    });
-
-    const database = new rds.DatabaseInstance(this, 'Database', {
-      engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
-      instanceType: ec2.InstanceType.of(ec2.InstanceClass.T4G, ec2.InstanceSize.MEDIUM),
-      vpc,
-      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
-      credentials: rds.Credentials.fromGeneratedSecret('cairn'),
-      databaseName: DATABASE_NAME,
-      publiclyAccessible: false,
-      storageEncrypted: true,
-      allocatedStorage: 50,
-      maxAllocatedStorage: 500,
-      backupRetention: Duration.days(7),
-      // The audit trail lives here: never drop it with the stack.
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.SNAPSHOT,
-    });
-    const databaseSecret = database.secret!;
-
+    const vpc = createNetwork(this, environment);
+    const database = new CairnDatabase(this, 'Database', { vpc, environment });
     const nextAuthSecret = new secretsmanager.Secret(this, 'NextAuthSecret', {
-      description: 'Cairn NEXTAUTH_SECRET (session signing key)',
+      description: `Cairn ${environment.name}: NEXTAUTH_SECRET (session signing key)`,
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
-
-    const databaseEnvironment = {
-      DB_HOST: database.dbInstanceEndpointAddress,
-      DB_PORT: database.dbInstanceEndpointPort,
-      DB_NAME: DATABASE_NAME,
-    };
-    const databaseSecrets = {
-      DB_USER: ecs.Secret.fromSecretsManager(databaseSecret, 'username'),
-      DB_PASSWORD: ecs.Secret.fromSecretsManager(databaseSecret, 'password'),
-    };
+    const oidcSecret = props.oidcSecretArn
+      ? secretsmanager.Secret.fromSecretCompleteArn(this, 'OidcSecret', props.oidcSecretArn)
+      : undefined;
+    const auditSigningKey = new AuditSigningKey(this, 'AuditSigningKey', { environment });
+    const awsEvents = new AwsEventsQueue(this, 'AwsEvents');
 
     const cluster = new ecs.Cluster(this, 'Cluster', {
       vpc,
       containerInsightsV2: ecs.ContainerInsights.ENABLED,
     });
-
-    const web = new ecsPatterns.ApplicationLoadBalancedFargateService(this, 'Web', {
+    const workerImageRef = ecs.ContainerImage.fromRegistry(workerImage);
+    const worker = new WorkerService(this, 'Worker', {
       cluster,
-      serviceName: 'web',
-      desiredCount: 2,
-      minHealthyPercent: 100,
-      cpu: 512,
-      memoryLimitMiB: 1024,
-      publicLoadBalancer: true,
-      taskSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
-      circuitBreaker: { rollback: true },
-      taskImageOptions: {
-        image,
-        containerName: 'web',
-        containerPort: WEB_PORT,
-        entryPoint: ['sh', '-c'],
-        command: [
-          `cd apps/web && ${WITH_DATABASE_URL} node node_modules/next/dist/bin/next start --port 3000`,
-        ],
-        environment: { ...databaseEnvironment, CAIRN_MODE: 'production', PORT: String(WEB_PORT) },
-        secrets: { ...databaseSecrets, NEXTAUTH_SECRET: ecs.Secret.fromSecretsManager(nextAuthSecret) },
-        logDriver: ecs.LogDrivers.awsLogs({
-          streamPrefix: 'web',
-          logRetention: logs.RetentionDays.ONE_MONTH,
-        }),
-      },
+      environment,
+      image: workerImageRef,
+      database,
+      eventsQueue: awsEvents.queue,
+      auditSigningKey,
     });
-    web.targetGroup.configureHealthCheck({ path: '/api/health', healthyHttpCodes: '200' });
-    web.taskDefinition.defaultContainer?.addEnvironment(
-      'NEXTAUTH_URL',
-      `http://${web.loadBalancer.loadBalancerDnsName}`,
-    );
-
-    const workerTask = new ecs.FargateTaskDefinition(this, 'WorkerTask', { cpu: 512, memoryLimitMiB: 1024 });
-    workerTask.addContainer('worker', {
-      image,
-      entryPoint: ['sh', '-c'],
-      // The image is the workspace checkout (a later issue adds the Dockerfile); tsx resolves from the package.
-      command: [`cd packages/worker && ${WITH_DATABASE_URL} node --import tsx src/main.ts`],
-      environment: { ...databaseEnvironment, AWS_REGION: this.region },
-      secrets: databaseSecrets,
-      logging: ecs.LogDrivers.awsLogs({ streamPrefix: 'worker', logRetention: logs.RetentionDays.ONE_MONTH }),
-    });
-    // Only the worker talks to AWS, and only through the team roles it assumes.
-    workerTask.taskRole.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'AssumeTeamRoles',
-        actions: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
-        resources: [TEAM_ROLE_ARN_PATTERN],
-      }),
-    );
-    const worker = new ecs.FargateService(this, 'Worker', {
+    const web = createWebService(this, {
       cluster,
-      serviceName: 'worker',
-      taskDefinition: workerTask,
-      desiredCount: 1,
-      // Start the new worker before stopping the old one; pg-boss claims are safe with two.
-      minHealthyPercent: 100,
-      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
-      circuitBreaker: { rollback: true },
+      environment,
+      image: ecs.ContainerImage.fromRegistry(webImage),
+      certificateArn,
+      domainName,
+      database,
+      nextAuthSecret,
+      oidcSecret,
+      auditPublicKeyPem: auditSigningKey.publicKeyPem,
+      workerRoleArn: worker.taskDefinition.taskRole.roleArn,
+    });
+    const migration = new MigrationTask(this, 'Migration', {
+      vpc,
+      environment,
+      image: workerImageRef,
+      database,
     });
 
-    database.connections.allowDefaultPortFrom(web.service, 'web to Postgres');
-    database.connections.allowDefaultPortFrom(worker, 'worker to Postgres');
+    database.allowFrom(web.service, 'web to Postgres');
+    database.allowFrom(worker.service, 'worker to Postgres');
+    database.allowFrom(migration.securityGroup, 'migration task to Postgres');
 
-    new CfnOutput(this, 'Url', { value: `http://${web.loadBalancer.loadBalancerDnsName}` });
-    new CfnOutput(this, 'DatabaseSecretArn', { value: databaseSecret.secretArn });
+    const subnets = vpc.selectSubnets({ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }).subnetIds;
+    new CfnOutput(this, 'Url', { value: `https://${domainName}` });
+    new CfnOutput(this, 'LoadBalancerDnsName', {
+      description: 'Point DomainName at this (CNAME or alias)',
+      value: web.loadBalancer.loadBalancerDnsName,
+    });
+    new CfnOutput(this, 'WorkerRoleArn', {
+      description: "Every team role trusts this role (CairnTeamRole's workerRoleArn)",
+      value: worker.taskDefinition.taskRole.roleArn,
+    });
+    new CfnOutput(this, 'AuditVerifyPublicKey', { value: auditSigningKey.publicKeyPem });
+    new CfnOutput(this, 'DatabaseSecretArn', { value: database.secret.secretArn });
+    new CfnOutput(this, 'EventsQueueUrl', { value: awsEvents.queue.queueUrl });
+    new CfnOutput(this, 'EventsDeadLetterQueueUrl', { value: awsEvents.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'ClusterName', { value: cluster.clusterName });
+    new CfnOutput(this, 'MigrationTaskDefinitionArn', { value: migration.taskDefinition.taskDefinitionArn });
+    new CfnOutput(this, 'MigrationRunTaskNetwork', {
+      description: 'The --network-configuration for aws ecs run-task of the migration task',
+      value: `awsvpcConfiguration={subnets=[${subnets.join(',')}],securityGroups=[${migration.securityGroup.securityGroupId}],assignPublicIp=DISABLED}`,
+    });
   }
 }
