@@ -9,7 +9,14 @@ const nextConfig: NextConfig = {
   transpilePackages: ['@cairn/api', '@cairn/core', '@cairn/db', '@cairn/services'],
   outputFileTracingRoot: repoRoot,
   turbopack: { root: repoRoot },
-  serverExternalPackages: ['pg', '@prisma/adapter-pg', '@prisma/client'],
+  serverExternalPackages: [
+    'pg',
+    '@prisma/adapter-pg',
+    '@prisma/client',
+    '@opentelemetry/sdk-trace-node',
+    '@opentelemetry/exporter-trace-otlp-http',
+    '@opentelemetry/resources',
+  ],
   poweredByHeader: false,
   // The readiness probe compares the migrations the build ships with those the database applied.
   outputFileTracingIncludes: { '/api/ready': ['../../prisma/migrations/**/migration.sql'] },

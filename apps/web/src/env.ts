@@ -42,6 +42,9 @@ const schema = z
     // Sent only by a production build served at an https NEXTAUTH_URL; 0 turns it off.
     HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(31_536_000),
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    // OpenTelemetry traces go to this OTLP/HTTP collector when set; off otherwise.
+    OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(z.url().optional()),
+    OTEL_SERVICE_NAME: optionalString,
   })
   .superRefine((value, ctx) => {
     if (value.CAIRN_MODE === 'production' && (value.NEXTAUTH_SECRET?.length ?? 0) < 32) {
@@ -83,6 +86,8 @@ export interface Env {
   /** The Strict-Transport-Security max-age, or null when the header is not sent. */
   hstsMaxAgeSeconds: number | null;
   isProductionBuild: boolean;
+  /** Where traces go, or null when tracing is off. */
+  otel: { endpoint: string; serviceName: string } | null;
 }
 
 // `next build` imports every route module to collect its config; nothing is served then, so the
@@ -140,6 +145,9 @@ function loadEnv(): Env {
         ? value.HSTS_MAX_AGE_SECONDS
         : null,
     isProductionBuild: value.NODE_ENV === 'production',
+    otel: value.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? { endpoint: value.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: value.OTEL_SERVICE_NAME ?? 'cairn-web' }
+      : null,
   };
 }
 
