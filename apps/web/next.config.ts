@@ -4,7 +4,13 @@ import type { NextConfig } from 'next';
 
 const repoRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+// The container image (apps/web/Dockerfile) builds the self-contained server; the launcher and the
+// tests build for `next start` and keep the default output.
+// biome-ignore lint/style/noProcessEnv: a build-time switch, read before any app code runs.
+const isStandaloneBuild = process.env.CAIRN_NEXT_OUTPUT === 'standalone';
+
 const nextConfig: NextConfig = {
+  ...(isStandaloneBuild ? { output: 'standalone' as const } : {}),
   // Workspace packages ship TypeScript source, so Next compiles them with the app.
   transpilePackages: ['@cairn/api', '@cairn/core', '@cairn/db', '@cairn/services'],
   outputFileTracingRoot: repoRoot,
