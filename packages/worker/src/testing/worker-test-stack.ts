@@ -1,8 +1,10 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { type AwsSim, startAwsSim } from '@cairn/aws-sim/server';
 import { createTestDatabase, type TestDatabase } from '@cairn/db/testing/test-database';
 import { type JobQueue, startJobQueue } from '@cairn/services/jobs/job-queue';
 import { pino } from 'pino';
 import { createTeamCredentialsProvider, type TeamCredentialsProvider } from '../aws/team-credentials';
+import { type EventConsumer, type MessageOutcome, startEventConsumer } from '../events/event-consumer';
 import { HANDLERS } from '../jobs/handlers';
 import { registerHandlers, type WorkerDeps } from '../jobs/job-runner';
 
@@ -14,8 +16,14 @@ export interface WorkerTestStack {
   worker: JobQueue;
   credentials: TeamCredentialsProvider;
   deps: WorkerDeps;
+  /** With `awsEvents`: the sim's events queue and the consumer reading it. */
+  events?: { queueUrl: string; consumer: EventConsumer; outcomes: MessageOutcome[] };
   stop(): Promise<void>;
 }
+
+/** The queue aws-sim fills with state-change events when a stack asks for AWS events. */
+export const TEST_EVENTS_QUEUE = 'cairn-events';
+const WORKER_KEYS = { accessKeyId: 'AKIAWORKER000000TEST', secretAccessKey: 'test' };
 
 export async function startWorkerTestStack(
   options: {
@@ -24,12 +32,15 @@ export async function startWorkerTestStack(
     reconcile?: WorkerDeps['reconcile'];
     batchSize?: number;
     localConcurrency?: number;
+    /** The sim emits EventBridge events into a queue and the worker consumes them, as on AWS. */
+    awsEvents?: boolean;
   } = {},
 ): Promise<WorkerTestStack> {
   const t = await createTestDatabase();
   const sim = await startAwsSim({
     port: 0,
     ...(options.simTimeScale ? { timeScale: options.simTimeScale } : {}),
+    ...(options.awsEvents ? { eventsQueue: TEST_EVENTS_QUEUE } : {}),
   });
   const producer = await startJobQueue({ connectionString: t.url, role: 'producer' });
   const worker = await startJobQueue({ connectionString: t.url, role: 'worker' });
@@ -37,7 +48,7 @@ export async function startWorkerTestStack(
     stsClientConfig: {
       region: 'us-east-1',
       endpoint: sim.url,
-      credentials: { accessKeyId: 'AKIAWORKER000000TEST', secretAccessKey: 'test' },
+      credentials: WORKER_KEYS,
     },
   });
   const deps: WorkerDeps = {
@@ -55,6 +66,7 @@ export async function startWorkerTestStack(
     localConcurrency: options.localConcurrency ?? 4,
     pollingIntervalSeconds: 0.5,
   });
+  const events = options.awsEvents ? startTestEventConsumer(sim, deps) : undefined;
   return {
     t,
     sim,
@@ -62,7 +74,9 @@ export async function startWorkerTestStack(
     worker,
     credentials,
     deps,
+    ...(events ? { events } : {}),
     async stop() {
+      await events?.consumer.stop();
       await worker.stop({ graceful: false });
       await producer.stop({ graceful: false });
       credentials.destroy();
@@ -70,4 +84,20 @@ export async function startWorkerTestStack(
       await t.drop();
     },
   };
+}
+
+function startTestEventConsumer(sim: AwsSim, deps: WorkerDeps) {
+  const queueUrl = `${sim.url}/000000000000/${TEST_EVENTS_QUEUE}`;
+  const outcomes: MessageOutcome[] = [];
+  const consumer = startEventConsumer({
+    sqs: new SQSClient({ region: 'us-east-1', endpoint: sim.url, credentials: WORKER_KEYS }),
+    queueUrl,
+    db: deps.db,
+    queue: deps.queue as JobQueue,
+    logger: deps.logger,
+    // Short polls so a stopping test does not wait out a 20 s receive.
+    waitSeconds: 1,
+    onMessage: (outcome) => outcomes.push(outcome),
+  });
+  return { queueUrl, consumer, outcomes };
 }
