@@ -97,6 +97,8 @@ export interface MlflowDeps {
   rateLimiter?: RateLimiter;
   /** Told whose token the request carried, once it is known (for the request log). */
   onAuthenticated?: (userId: string) => void;
+  /** Where an error that is not the client's fault is reported; the console without it. */
+  onUnexpectedError?: (error: unknown) => void;
 }
 
 /** REQUEST_LIMIT_EXCEEDED, with how long the caller should wait. */
@@ -120,7 +122,11 @@ export async function handleMlflowRequest(request: Request, deps: MlflowDeps): P
     const input = route.schema.parse(await readInput(request, route));
     return Response.json(await route.handle(call, input as never));
   } catch (error) {
-    if (isUnexpectedError(error)) console.error(`MLflow ${request.method} ${request.url} failed`, error);
+    if (isUnexpectedError(error)) {
+      if (deps.onUnexpectedError) deps.onUnexpectedError(error);
+      // The path only: a query string may carry what a client should not have put there.
+      else console.error(`MLflow ${request.method} ${new URL(request.url).pathname} failed`, error);
+    }
     const { status, body } = toMlflowErrorResponse(error);
     return Response.json(body, { status, headers: errorHeaders(error, status) });
   }

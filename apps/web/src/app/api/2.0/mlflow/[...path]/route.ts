@@ -18,6 +18,8 @@ async function handler(req: Request) {
       queue: await getJobQueue(),
       rateLimiter: ingestRateLimiter,
       onAuthenticated: scope.setUserId,
+      onUnexpectedError: (error) =>
+        logger.error({ requestId: meta.requestId, err: error }, 'MLflow request failed'),
     }),
   );
 }
