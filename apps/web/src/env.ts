@@ -41,7 +41,7 @@ const schema = z
     INGEST_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
     // Sent only by a production build served at an https NEXTAUTH_URL; 0 turns it off.
     HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).default(31_536_000),
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    NODE_ENV: optionalString,
     // OpenTelemetry traces go to this OTLP/HTTP collector when set; off otherwise.
     OTEL_EXPORTER_OTLP_ENDPOINT: optionalString.pipe(z.url().optional()),
     OTEL_SERVICE_NAME: optionalString,
