@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { loadAuditKeys } from '@cairn/db/audit-keys';
 import { createPrismaClient } from '@cairn/db/client';
 import { startJobQueue } from '@cairn/services/jobs/job-queue';
@@ -8,6 +9,7 @@ import { startAuditCheckpoints } from './audit-checkpoints';
 import { auditAssumeRole } from './aws/audited-call';
 import { createTeamCredentialsProvider } from './aws/team-credentials';
 import { env } from './env';
+import { startEventConsumer } from './events/event-consumer';
 import { startHeartbeat } from './heartbeat';
 import { scheduleMetricCollection } from './jobs/collect-deployment-metrics.handler';
 import { scheduleCostComputation } from './jobs/compute-costs.handler';
@@ -77,12 +79,27 @@ const checkpoints = signingKey
       onError: (error) => logger.warn({ error: summarize(error) }, 'audit checkpoint failed'),
     })
   : null;
+// AWS events make changes show in seconds; the reconcilers' polling stays the fallback.
+const awsEvents = env.awsEventsQueueUrl
+  ? startEventConsumer({
+      // The worker's own identity and region, not a team's role: the queue is Cairn's.
+      sqs: new SQSClient({
+        region: env.awsRegion,
+        ...(env.awsEndpointUrl ? { endpoint: env.awsEndpointUrl } : {}),
+      }),
+      queueUrl: env.awsEventsQueueUrl,
+      db,
+      queue,
+      logger: logger.child({ component: 'aws-events' }),
+    })
+  : null;
 logger.info(
   {
     workerId,
     queues: HANDLERS.map((handler) => handler.contract.name),
     awsRegion: env.awsRegion,
     awsEndpointUrl: env.awsEndpointUrl ?? 'default',
+    awsEventsQueueUrl: env.awsEventsQueueUrl ?? 'none (polling only)',
   },
   'worker started',
 );
@@ -96,6 +113,7 @@ const shutdown = createShutdown({
         isStopping = true;
       },
     },
+    { name: 'aws events', run: () => awsEvents?.stop() },
     { name: 'heartbeat', run: () => heartbeat.stop() },
     { name: 'audit checkpoints', run: () => checkpoints?.stop() },
     // Graceful: in-flight jobs finish (or are released when the wait runs out) instead of expiring.
