@@ -134,7 +134,10 @@ async function lookAtModelPackage(
   if (!version || !isSameAccount(event, version.team.iamRoleArn, version.team.awsRegion)) {
     return { action: 'dropped', reason: 'no model version has this model package' };
   }
-  const isMirrorSettled = version.awsApprovalStatus === version.approvalStatus;
+  // A package is made PendingManualApproval; only a decision written later sets awsApprovalStatus.
+  const mirrored =
+    version.awsApprovalStatus ?? (version.awsStatus === 'READY' ? 'PENDING_MANUAL_APPROVAL' : null);
+  const isMirrorSettled = mirrored === version.approvalStatus;
   if (!isMirrorSettled) return { action: 'dropped', reason: 'a decision is still being written to it' };
   if (SAGEMAKER_APPROVAL[version.approvalStatus] === event.approvalStatus) {
     return { action: 'dropped', reason: 'it shows the decision Cairn wrote' };
