@@ -50,6 +50,11 @@ export async function evaluateBudgetThresholds(
       _sum: { amountUsd: true },
     }),
   ]);
+  const recorded = await db.budgetThresholdCrossing.findMany({
+    where: { budgetId: { in: budgets.map((budget) => budget.id) }, month: input.month },
+    select: { budgetId: true, thresholdPercent: true },
+  });
+  const isRecorded = new Set(recorded.map((crossing) => `${crossing.budgetId}:${crossing.thresholdPercent}`));
   const teamSpend = new Map(byTeam.map((row) => [row.teamId, Number(row._sum.amountUsd ?? 0)]));
   const projectSpend = new Map(byProject.map((row) => [row.projectId, Number(row._sum.amountUsd ?? 0)]));
   let inserted = 0;
@@ -57,7 +62,10 @@ export async function evaluateBudgetThresholds(
     const spent = budget.projectId
       ? (projectSpend.get(budget.projectId) ?? 0)
       : (teamSpend.get(budget.teamId) ?? 0);
-    const reached = reachedThresholds(spent, Number(budget.monthlyUsd), budget.thresholdsPercent);
+    // Already recorded ones are skipped here to save a transaction; the unique key still decides.
+    const reached = reachedThresholds(spent, Number(budget.monthlyUsd), budget.thresholdsPercent).filter(
+      (percent) => !isRecorded.has(`${budget.id}:${percent}`),
+    );
     if (reached.length === 0) continue;
     inserted += await db.$transaction(async (tx) => {
       const created = await tx.budgetThresholdCrossing.createManyAndReturn({
