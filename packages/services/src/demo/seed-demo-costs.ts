@@ -97,13 +97,14 @@ export async function seedDemoCosts(
     teamIds: Record<string, string>;
     projectIds: Record<string, string>;
     admin: Actor;
-    engineerUserId: string;
+    engineer: Actor;
     modelVersionId: string | null;
     queue?: JobQueue;
     now?: Date;
   },
 ): Promise<void> {
   const now = input.now ?? new Date();
+  const engineerId = input.engineer.kind === 'user' ? input.engineer.userId : null;
   const request = systemRequest('cairn demo seed');
   const adminCtx = { db, actor: input.admin, request };
   const fraudTeamId = input.teamIds['Fraud Detection']!;
@@ -122,16 +123,14 @@ export async function seedDemoCosts(
     projectId,
     monthlyUsd: 3_000,
     thresholdsPercent: [50, 80, 100],
-    ownerId: input.engineerUserId,
+    ownerId: engineerId,
   });
   if (input.modelVersionId) {
     const environment = await db.environment.findFirstOrThrow({ where: { projectId, name: 'DEV' } });
-    const ids: string[] = [];
     await db.$transaction(async (tx) => {
       for (const past of pastDeployments(input.modelVersionId!, now)) {
         const createdAt = new Date(past.inServiceAt.getTime() - 8 * 60_000);
         const id = uuidV7(createdAt.getTime());
-        ids.push(id);
         const isBatch = past.spec.type === 'BATCH';
         await tx.deployment.create({
           data: {
@@ -145,7 +144,7 @@ export async function seedDemoCosts(
             status: isBatch ? 'SUCCEEDED' : 'DELETED',
             awsResourceName: awsResourceName(isBatch ? 'transform-job' : 'endpoint', id),
             predictedMonthlyUsd: previewMonthlyCost(past.spec).totalUsd,
-            createdById: input.engineerUserId,
+            createdById: engineerId,
             createdAt,
             inServiceAt: isBatch ? null : past.inServiceAt,
             shadowEndedAt: past.shadowEndedAt ?? null,
@@ -164,17 +163,26 @@ export async function seedDemoCosts(
             },
           },
         });
+        // Its page links to its history: the deployment's request, as the engineer made it.
+        await appendAuditEvent(tx, {
+          actor: input.engineer,
+          request,
+          action: 'deployment.create',
+          resourceType: 'Deployment',
+          resourceId: id,
+          teamId: fraudTeamId,
+          outcome: 'SUCCESS',
+          reason: `Demo history: ran ${past.inServiceAt.toISOString().slice(0, 10)} to ${past.endedAt.toISOString().slice(0, 10)}`,
+          after: {
+            modelVersionId: input.modelVersionId,
+            environment: 'DEV',
+            type: past.spec.type,
+            strategy: past.spec.type === 'BATCH' ? null : past.spec.strategy.kind,
+            awsResourceName: awsResourceName(isBatch ? 'transform-job' : 'endpoint', id),
+            predictedMonthlyUsd: previewMonthlyCost(past.spec).totalUsd,
+          },
+        });
       }
-      await appendAuditEvent(tx, {
-        actor: { kind: 'system', label: 'demo seed' },
-        request,
-        action: 'demo.seedDeploymentHistory',
-        resourceType: 'Deployment',
-        teamId: fraudTeamId,
-        outcome: 'SUCCESS',
-        reason: 'Past dev deployments of the demo, for its cost history',
-        after: { deploymentIds: ids },
-      });
     });
   }
   await recomputeCosts(db, { from: addDays(utcDay(now), -DEMO_COST_DAYS), to: now, now, queue: input.queue });

@@ -202,7 +202,7 @@ export async function seedDemo(
     teamIds,
     projectIds,
     admin: adminActor,
-    engineerUserId: engineer.id,
+    engineer: engineerActor,
     modelVersionId: approvedVersionId,
     queue: options.queue,
   });
