@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { appendAuditEvent } from '@cairn/db/audit-writer';
 import { createPrismaClient } from '@cairn/db/client';
 import {
@@ -89,10 +90,15 @@ async function main() {
 
     const rate = (events: number, time: number) =>
       `${Math.round(events / (time / 1000)).toLocaleString()} events/s`;
+    console.log(
+      `\nload average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${cpus().length} CPUs`,
+    );
     console.log(`\n| audit trail, ${EVENTS.toLocaleString()} events | median | note |`);
     console.log('| --- | ---: | --- |');
     console.log(
-      `| verify the whole trail, \`pnpm audit:verify\` (pg reader) | ${ms(verification.cli)} | ${rate(EVENTS, verification.cli)}, median of ${VERIFY_RUNS} |`,
+      `| verify the whole trail, \`pnpm audit:verify\` (pg reader) | ${ms(verification.cli)} | ${rate(EVENTS, verification.cli)}, median of ${VERIFY_RUNS}; the verifier's own CPU ${ms(verification.cliCpu)} |`,
     );
     console.log(
       `| verify the whole trail, admin page (Prisma reader) | ${ms(verification.page)} | ${rate(EVENTS, verification.page)} |`,

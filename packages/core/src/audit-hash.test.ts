@@ -48,6 +48,12 @@ describe('auditContentJson', () => {
       content,
       { ...content, before: { z: [1, { b: 2, a: 'x"y' }], a: null }, after: null, reason: 'line\nbreak' },
       { ...content, actorUserId: null, teamId: null, ip: null, userAgent: 'ü "quoted" \\ \u0001' },
+      {
+        ...content,
+        before: JSON.parse('{"b":[1,2.5,-0.1,1e21,true,null,{"z":{},"a":[]}],"a":"\\u2028 é","ä":1,"B":0}'),
+        after: [],
+      },
+      { ...content, before: 'a string', after: 42 },
     ];
     for (const variant of variants) expect(auditContentJson(variant)).toBe(canonicalJson(variant));
   });

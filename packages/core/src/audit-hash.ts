@@ -39,5 +39,22 @@ export function auditEventHash(prevHash: string, content: AuditHashContent): str
  */
 export function auditContentJson(c: AuditHashContent): string {
   const s = JSON.stringify;
-  return `{"action":${s(c.action)},"actorLabel":${s(c.actorLabel)},"actorTokenId":${s(c.actorTokenId)},"actorType":${s(c.actorType)},"actorUserId":${s(c.actorUserId)},"after":${canonicalJson(c.after ?? null)},"awsRequestId":${s(c.awsRequestId)},"before":${canonicalJson(c.before ?? null)},"ip":${s(c.ip)},"occurredAt":${s(c.occurredAt)},"onBehalfOfUserId":${s(c.onBehalfOfUserId)},"outcome":${s(c.outcome)},"reason":${s(c.reason)},"requestId":${s(c.requestId)},"resourceId":${s(c.resourceId)},"resourceType":${s(c.resourceType)},"seq":${s(c.seq)},"teamId":${s(c.teamId)},"userAgent":${s(c.userAgent)}}`;
+  return `{"action":${s(c.action)},"actorLabel":${s(c.actorLabel)},"actorTokenId":${s(c.actorTokenId)},"actorType":${s(c.actorType)},"actorUserId":${s(c.actorUserId)},"after":${canonicalParsedJson(c.after ?? null)},"awsRequestId":${s(c.awsRequestId)},"before":${canonicalParsedJson(c.before ?? null)},"ip":${s(c.ip)},"occurredAt":${s(c.occurredAt)},"onBehalfOfUserId":${s(c.onBehalfOfUserId)},"outcome":${s(c.outcome)},"reason":${s(c.reason)},"requestId":${s(c.requestId)},"resourceId":${s(c.resourceId)},"resourceType":${s(c.resourceType)},"seq":${s(c.seq)},"teamId":${s(c.teamId)},"userAgent":${s(c.userAgent)}}`;
+}
+
+/**
+ * canonicalJson for values that came from JSON.parse (plain objects, arrays, strings, finite
+ * numbers, booleans, null), written straight to a string instead of through a sorted copy.
+ */
+function canonicalParsedJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalParsedJson).join(',')}]`;
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  const record = value as Record<string, unknown>;
+  const members: string[] = [];
+  for (const key of Object.keys(record).sort()) {
+    const member = record[key];
+    if (member !== undefined) members.push(`${JSON.stringify(key)}:${canonicalParsedJson(member)}`);
+  }
+  return `{${members.join(',')}}`;
 }
