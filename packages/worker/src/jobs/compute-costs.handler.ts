@@ -29,8 +29,15 @@ export const computeCostsHandler: JobHandler<Payload> = {
   },
 };
 
-/** Puts the computation on pg-boss's schedule; every worker calls this at start, pg-boss sends each hour's job once. */
+/**
+ * Puts the computation on pg-boss's schedule (every worker calls this at start; pg-boss sends each
+ * hour's job once) and sends one run now, so a worker coming back after an outage brings yesterday
+ * and today up to date without waiting for the hour. Older days missed are a backfill
+ * (`cost.recompute`, or the Recompute form on the costs overview).
+ */
 export async function scheduleCostComputation(queue: JobQueue): Promise<void> {
   // Each run covers yesterday and today, so hours missed while no worker ran make one run, not many.
   await queue.schedule(computeCostsJob.name, HOURLY, {}, { tz: 'UTC', missed: 'once' });
+  // Several workers starting together share one catch-up run while it waits.
+  await queue.send(computeCostsJob.name, {}, { singletonKey: 'startup' });
 }

@@ -12,6 +12,7 @@ import { SpendProgress } from '~/components/costs/spend-progress';
 import { PageHeader } from '~/components/page-header';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
 import { useTRPC } from '~/trpc/client';
+import { RecomputeCostsForm } from './recompute-costs-form';
 
 /** Org admins: every team's month-to-date spend against its budget, the forecast, the daily trend. */
 export function OrgCostsView() {
@@ -104,6 +105,7 @@ export function OrgCostsView() {
           />
         </>
       )}
+      <RecomputeCostsForm />
     </Stack>
   );
 }
