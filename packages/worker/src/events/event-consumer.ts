@@ -86,7 +86,7 @@ async function applyMessage(options: EventConsumerOptions, message: Message): Pr
  * known to concern nothing in Cairn); one that could not be applied is left for redelivery.
  */
 export function startEventConsumer(
-  options: EventConsumerOptions & { onMessage?: (outcome: MessageOutcome) => void },
+  options: EventConsumerOptions & { onMessage?: (outcome: MessageOutcome, message: Message) => void },
 ): EventConsumer {
   const { sqs, queueUrl, logger } = options;
   const abort = new AbortController();
@@ -97,7 +97,7 @@ export function startEventConsumer(
     if (outcome !== 'malformed' && outcome !== 'retried') {
       await sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle }));
     }
-    options.onMessage?.(outcome);
+    options.onMessage?.(outcome, message);
   };
 
   const loop = (async () => {

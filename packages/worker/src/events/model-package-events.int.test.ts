@@ -83,11 +83,16 @@ describe('model package events', () => {
       sageMaker(stack.sim)
         .send(new DescribeModelPackageCommand({ ModelPackageName: modelPackageArn }))
         .then((described) => described.ModelApprovalStatus);
-    expect(await until(status, (value) => value === 'PendingManualApproval')).toBe('PendingManualApproval');
-    const written = await stack.t.db.auditEvent.findMany({
-      where: { action: 'aws.sagemaker.UpdateModelPackage', teamId: version.teamId },
-    });
-    expect(written).toHaveLength(1);
-    expect(stack.events?.outcomes).toContain('applied');
+    // The write back is audited once the call has answered: wait for the row, then look at SageMaker.
+    const writes = await until(
+      () =>
+        stack.t.db.auditEvent.count({
+          where: { action: 'aws.sagemaker.UpdateModelPackage', teamId: version.teamId },
+        }),
+      (count) => count > 0,
+    );
+    expect(writes).toBe(1);
+    expect(await status()).toBe('PendingManualApproval');
+    expect(stack.events?.outcomes.map(({ outcome }) => outcome)).toContain('applied');
   });
 });

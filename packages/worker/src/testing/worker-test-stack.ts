@@ -17,7 +17,12 @@ export interface WorkerTestStack {
   credentials: TeamCredentialsProvider;
   deps: WorkerDeps;
   /** With `awsEvents`: the sim's events queue and the consumer reading it. */
-  events?: { queueUrl: string; consumer: EventConsumer; outcomes: MessageOutcome[] };
+  events?: {
+    queueUrl: string;
+    consumer: EventConsumer;
+    /** What became of each message the consumer settled, in order. */
+    outcomes: { messageId: string; outcome: MessageOutcome }[];
+  };
   stop(): Promise<void>;
 }
 
@@ -88,7 +93,7 @@ export async function startWorkerTestStack(
 
 function startTestEventConsumer(sim: AwsSim, deps: WorkerDeps) {
   const queueUrl = `${sim.url}/000000000000/${TEST_EVENTS_QUEUE}`;
-  const outcomes: MessageOutcome[] = [];
+  const outcomes: { messageId: string; outcome: MessageOutcome }[] = [];
   const consumer = startEventConsumer({
     sqs: new SQSClient({ region: 'us-east-1', endpoint: sim.url, credentials: WORKER_KEYS }),
     queueUrl,
@@ -97,7 +102,7 @@ function startTestEventConsumer(sim: AwsSim, deps: WorkerDeps) {
     logger: deps.logger,
     // Short polls so a stopping test does not wait out a 20 s receive.
     waitSeconds: 1,
-    onMessage: (outcome) => outcomes.push(outcome),
+    onMessage: (outcome, message) => outcomes.push({ messageId: message.MessageId ?? '', outcome }),
   });
   return { queueUrl, consumer, outcomes };
 }
