@@ -10,7 +10,9 @@ const context = (key: string) => {
 };
 
 // `cdk synth -c env=prod [-c webImage=... -c workerImage=... -c certificateArn=... -c domainName=...]`;
-// each value not given becomes a stack parameter. `-c account` and `-c region` pin the stack to
+// each value not given becomes a stack parameter. `-c paused=true` scales web and worker to zero
+// (first deploy, before migrations); `-c migrationImage=...` moves only the migration task to a new
+// image (upgrades run it before the services move; docs/deployment.md). `-c account` and `-c region` pin the stack to
 // one account; without them it is environment-agnostic and synthesizes with no credentials.
 const environment = environmentNamed(app.node.tryGetContext('env'));
 const account = context('account');
@@ -20,6 +22,8 @@ new CairnStack(app, `Cairn-${environment.name}`, {
   ...(account || region ? { env: { account, region } } : {}),
   webImage: context('webImage'),
   workerImage: context('workerImage'),
+  migrationImage: context('migrationImage'),
+  isPaused: context('paused') === 'true',
   certificateArn: context('certificateArn'),
   domainName: context('domainName'),
   oidcSecretArn: context('oidcSecretArn'),

@@ -50,6 +50,38 @@ describe('CairnStack', () => {
     const names = web.Secrets.map((secret: { Name: string }) => secret.Name);
     expect(names).toEqual(expect.arrayContaining(['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET']));
   });
+
+  it('paused, runs no web or worker task until the migration task has run', () => {
+    const template = Template.fromStack(
+      new CairnStack(new App(), 'Paused', { environment: ENVIRONMENTS.prod, isPaused: true }),
+    );
+    const services = Object.values(template.findResources('AWS::ECS::Service'));
+    expect(services.map((service) => service.Properties.DesiredCount)).toEqual([0, 0]);
+    const targets = Object.values(template.findResources('AWS::ApplicationAutoScaling::ScalableTarget'));
+    expect(targets.map((target) => target.Properties.MinCapacity)).toEqual([0, 0]);
+  });
+
+  it('moves only the migration task to a new image when an upgrade migrates first', () => {
+    const template = Template.fromStack(
+      new CairnStack(new App(), 'Upgrade', {
+        environment: ENVIRONMENTS.prod,
+        webImage: 'example.com/cairn-web:1.0',
+        workerImage: 'example.com/cairn-worker:1.0',
+        migrationImage: 'example.com/cairn-worker:1.1',
+      }),
+    );
+    const images = Object.values(template.findResources('AWS::ECS::TaskDefinition')).flatMap((definition) =>
+      definition.Properties.ContainerDefinitions.map((container: { Name: string; Image: string }) => [
+        container.Name,
+        container.Image,
+      ]),
+    );
+    expect(Object.fromEntries(images)).toEqual({
+      web: 'example.com/cairn-web:1.0',
+      worker: 'example.com/cairn-worker:1.0',
+      migrate: 'example.com/cairn-worker:1.1',
+    });
+  });
 });
 
 describe('environmentNamed', () => {

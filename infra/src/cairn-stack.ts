@@ -19,6 +19,10 @@ export interface CairnStackProps extends StackProps {
   /** Values known at synth time (`-c webImage=...`); each one absent becomes a stack parameter. */
   webImage?: string | undefined;
   workerImage?: string | undefined;
+  /** The image of the one-off migration task; the worker image unless an upgrade migrates first. */
+  migrationImage?: string | undefined;
+  /** Scales web and worker to zero: the first deploy, before the migration task has run. */
+  isPaused?: boolean | undefined;
   certificateArn?: string | undefined;
   domainName?: string | undefined;
   /** An existing secret (JSON: issuer, clientId, clientSecret) enabling OIDC sign-in. */
@@ -32,7 +36,13 @@ export interface CairnStackProps extends StackProps {
 export class CairnStack extends Stack {
   constructor(scope: Construct, id: string, props: CairnStackProps) {
     super(scope, id, props);
-    const { environment } = props;
+    const environment: CairnEnvironment = props.isPaused
+      ? {
+          ...props.environment,
+          web: { ...props.environment.web, minCount: 0 },
+          worker: { ...props.environment.worker, minCount: 0 },
+        }
+      : props.environment;
     const value = (given: string | undefined, name: string, description: string) =>
       given ?? new CfnParameter(this, name, { type: 'String', description }).valueAsString;
     const webImage = value(
@@ -92,7 +102,7 @@ export class CairnStack extends Stack {
     const migration = new MigrationTask(this, 'Migration', {
       vpc,
       environment,
-      image: workerImageRef,
+      image: props.migrationImage ? ecs.ContainerImage.fromRegistry(props.migrationImage) : workerImageRef,
       database,
     });
 

@@ -44,7 +44,8 @@ export function createWebService(scope: Construct, props: WebServiceProps) {
     : {};
   const web = new ecsPatterns.ApplicationLoadBalancedFargateService(scope, 'Web', {
     cluster: props.cluster,
-    desiredCount: environment.web.minCount,
+    // The pattern refuses zero; a paused stack sets it below.
+    desiredCount: Math.max(1, environment.web.minCount),
     minHealthyPercent: 100,
     cpu: environment.web.cpu,
     memoryLimitMiB: environment.web.memoryMiB,
@@ -80,6 +81,7 @@ export function createWebService(scope: Construct, props: WebServiceProps) {
       logDriver: ecs.LogDrivers.awsLogs({ streamPrefix: 'web', logGroup }),
     },
   });
+  if (environment.web.minCount === 0) (web.service.node.defaultChild as ecs.CfnService).desiredCount = 0;
   web.targetGroup.configureHealthCheck({
     path: '/api/health',
     healthyHttpCodes: '200',
