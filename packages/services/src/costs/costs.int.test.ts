@@ -9,6 +9,7 @@ import { makeRanDeployment } from '../testing/cost-fixtures';
 import { contextFor, makeTeam, makeUser, type TestUser } from '../testing/fixtures';
 import { openQueueTestDatabase } from '../testing/queue-test-database';
 import { exportCostEntries } from './export-cost-entries';
+import { getOrgCostOverview } from './get-org-cost-overview';
 import { getTeamCosts } from './get-team-costs';
 import { recomputeCosts } from './recompute-costs';
 
@@ -217,5 +218,62 @@ describe('cost export', () => {
         where: { teamId: team.teamId, action: 'cost.export', actorUserId: team.admin.id },
       }),
     ).toBe(1);
+  });
+});
+
+describe('cost pages', () => {
+  it("sums a team's month by day, project, kind and deployment, and shows every team to org admins only", async () => {
+    const team = await makeTeam(t.db);
+    await saveBudget(contextFor(t.db, orgAdmin), {
+      teamId: team.teamId,
+      projectId: null,
+      monthlyUsd: 5,
+      thresholdsPercent: [100],
+      ownerId: null,
+    });
+    const deployment = await makeRanDeployment(t.db, team, {
+      instanceType: 'ml.m5.large',
+      instanceCount: 1,
+      inServiceAt: at('2026-03-03T00:00:00Z'),
+      endedAt: at('2026-03-05T00:00:00Z'),
+    });
+    await recomputeCosts(t.db, {
+      from: at('2026-03-01'),
+      to: at('2026-03-12'),
+      now: NOW,
+      teamIds: [team.teamId],
+    });
+    const costs = await getTeamCosts(contextFor(t.db, team.admin), {
+      teamId: team.teamId,
+      month: '2026-03-20',
+      now: NOW,
+    });
+    const dayUsd = 24 * findInstanceType('ml.m5.large')!.pricePerHourUsd;
+    expect(costs.month).toBe('2026-03-01');
+    expect(costs.monthToDateUsd).toBeCloseTo(2 * dayUsd, 2);
+    // 11.25 days elapsed of 31
+    expect(costs.forecastUsd).toBeCloseTo(((2 * dayUsd) / 11.25) * 31, 1);
+    expect(costs.daily.map((day) => day.day)).toHaveLength(12);
+    expect(costs.daily.filter((day) => day.usd > 0).map((day) => day.day)).toEqual([
+      '2026-03-03',
+      '2026-03-04',
+    ]);
+    expect(costs.byResourceKind).toEqual([{ resourceKind: 'ENDPOINT_INSTANCE', usd: costs.monthToDateUsd }]);
+    expect(costs.byProject).toMatchObject([{ projectId: team.projectId, usd: costs.monthToDateUsd }]);
+    expect(costs.topDeployments).toMatchObject([
+      {
+        deploymentId: deployment.id,
+        name: deployment.awsResourceName,
+        path: `/teams/${team.teamId}/projects/${team.projectId}/deployments/${deployment.id}`,
+      },
+    ]);
+    const overview = await getOrgCostOverview(contextFor(t.db, orgAdmin), { month: '2026-03-01', now: NOW });
+    expect(overview.teams.find((row) => row.teamId === team.teamId)).toMatchObject({
+      budgetUsd: 5,
+      isOverBudget: true,
+    });
+    expect(await refusal(getOrgCostOverview(contextFor(t.db, team.admin), {}))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 });

@@ -3,7 +3,7 @@ import { isoDay } from '@cairn/core/costs/cost-calendar';
 import type { OrgCostOverviewInput } from '@cairn/core/schemas/cost';
 import { authorizeOrgCostAccess } from '../budgets/budget-access';
 import type { ServiceContext } from '../context';
-import { costMonth } from './cost-month';
+import { costMonth, daysSoFar } from './cost-month';
 
 const usd = (value: unknown) => Math.round(Number(value ?? 0) * 100) / 100;
 
@@ -49,7 +49,7 @@ export async function getOrgCostOverview(ctx: ServiceContext, input: OrgCostOver
       isForecastOverBudget: budgetUsd !== null && forecastUsd > budgetUsd,
     };
   });
-  const byDay = new Map<string, Record<string, number>>();
+  const byDay = new Map<string, Record<string, number>>(daysSoFar(start, asOf).map((dayKey) => [dayKey, {}]));
   for (const row of daily) {
     const key = isoDay(row.day);
     const entry = byDay.get(key) ?? {};

@@ -4,7 +4,7 @@ import type { TeamCostsInput } from '@cairn/core/schemas/cost';
 import { authorizeCostAccess } from '../budgets/budget-access';
 import type { ServiceContext } from '../context';
 import { deploymentPath } from '../monitoring/monitoring-links';
-import { costMonth } from './cost-month';
+import { costMonth, daysSoFar } from './cost-month';
 
 const TOP_SPENDERS = 10;
 
@@ -54,12 +54,13 @@ export async function getTeamCosts(ctx: ServiceContext, input: TeamCostsInput & 
   const projectName = new Map(projects.map((project) => [project.id, project.name]));
   const deploymentById = new Map(deployments.map((deployment) => [deployment.id, deployment]));
   const monthToDateUsd = usd(total._sum.amountUsd);
+  const spentByDay = new Map(byDay.map((row) => [isoDay(row.day), usd(row._sum.amountUsd)]));
   return {
     team,
     month: isoDay(start),
     monthToDateUsd,
     forecastUsd: usd(forecastMonthEndUsd(monthToDateUsd, asOf)),
-    daily: byDay.map((row) => ({ day: isoDay(row.day), usd: usd(row._sum.amountUsd) })),
+    daily: daysSoFar(start, asOf).map((day) => ({ day, usd: spentByDay.get(day) ?? 0 })),
     byProject: byProject
       .map((row) => ({
         projectId: row.projectId,
