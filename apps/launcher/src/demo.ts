@@ -69,6 +69,7 @@ async function main() {
         ? {}
         : { auditSigningKeyPem: demoAuditSigningKeyPem(dataDir) }),
       awsSimStateFile: join(dataDir, 'aws-sim-state.json'),
+      awsEventsQueue: 'cairn-events',
       log,
     });
     if (slowEndpointName) await slowDownDemoEndpoint(stack.awsSimUrl, slowEndpointName);

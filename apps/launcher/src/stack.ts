@@ -22,6 +22,11 @@ export interface StackOptions {
   webHost?: string;
   /** Where aws-sim keeps its resources across restarts (the demo); in memory when omitted. */
   awsSimStateFile?: string;
+  /**
+   * An SQS queue in aws-sim that receives its EventBridge-shaped state changes, which the worker
+   * consumes as it would on AWS (the demo); the worker only polls when omitted.
+   */
+  awsEventsQueue?: string;
   log: (line: string) => void;
 }
 
@@ -42,6 +47,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     port: options.awsSimPort,
     host: '127.0.0.1',
     ...(options.awsSimStateFile ? { stateFile: options.awsSimStateFile } : {}),
+    ...(options.awsEventsQueue ? { eventsQueue: options.awsEventsQueue } : {}),
   });
   log(`aws-sim listening on ${awsSim.url}`);
   const awsEnv = {
@@ -50,6 +56,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     // aws-sim accepts any credentials; real installs use the task role instead.
     AWS_ACCESS_KEY_ID: 'cairn-local',
     AWS_SECRET_ACCESS_KEY: 'cairn-local',
+    // aws-sim's queues live under its one account id, as SQS queue URLs do under yours.
+    ...(options.awsEventsQueue
+      ? { AWS_EVENTS_QUEUE_URL: `${awsSim.url}/000000000000/${options.awsEventsQueue}` }
+      : {}),
   };
   const auditEnv = options.auditSigningKeyPem ? auditKeyEnv(options.auditSigningKeyPem) : null;
   const services: ServiceProcess[] = [];
