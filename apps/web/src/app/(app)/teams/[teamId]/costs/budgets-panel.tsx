@@ -88,7 +88,7 @@ export function BudgetsPanel({ teamId }: { teamId: string }) {
       {data?.budgets.map((budget) => {
         const scope = budget.projectName ? `${budget.projectName} (project)` : 'Team-wide';
         return (
-          <Paper key={budget.id} withBorder p="md" aria-label={`${scope} budget`}>
+          <Paper key={budget.id} component="section" withBorder p="md" aria-label={`${scope} budget`}>
             <Stack gap="sm">
               <Group justify="space-between" align="flex-start">
                 <div>
