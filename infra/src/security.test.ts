@@ -97,6 +97,18 @@ describe('secrets', () => {
       Properties: { KmsKeyId: { 'Fn::GetAtt': [key, 'Arn'] } },
     });
   });
+
+  it('let only the worker execution role and the key generator use the KMS key, beside the account', () => {
+    const [key] = Object.values(template.findResources('AWS::KMS::Key'));
+    const principals = (key?.Properties.KeyPolicy.Statement as { Principal: { AWS: unknown } }[])
+      .map((statement) => JSON.stringify(statement.Principal.AWS))
+      .filter((principal) => !principal.includes(':root'));
+    expect(
+      new Set(
+        principals.map((principal) => JSON.parse(principal)['Fn::GetAtt'][0].replace(/[A-F0-9]{8}$/, '')),
+      ),
+    ).toEqual(new Set(['WorkerTaskExecutionRole', 'AuditSigningKeyGenerateKeyServiceRole']));
+  });
 });
 
 describe('logs', () => {
