@@ -119,7 +119,7 @@ export async function runRestoreDrill(options: RestoreDrillOptions): Promise<Res
 async function seedSignedDemo(url: string): Promise<AuditKeys> {
   const db = createPrismaClient({ connectionString: url, maxConnections: 4 });
   try {
-    await seedDemo(db, { withLiveDeployment: false });
+    await seedDemo(db);
     const pair = generateKeyPairSync('ed25519');
     await writeAuditCheckpoint(db, { signingKey: pair.privateKey });
     const publicPem = pair.publicKey.export({ type: 'spki', format: 'pem' }).toString();
