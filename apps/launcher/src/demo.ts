@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import { createPrismaClient } from '@cairn/db/client';
 import { migrateDeploy } from '@cairn/db/migrate';
 import { DEMO_PASSWORD, DEMO_USERS, isDatabaseEmpty, seedDemo } from '@cairn/services/demo/seed-demo';
+import type { DemoDeploymentPlan } from '@cairn/services/demo/seed-demo-deployment';
 import { startJobQueue } from '@cairn/services/jobs/job-queue';
 import { openDemoDatabase } from './database';
+import { startDemoLiveDeployment } from './demo-live-deployment';
 import { demoAuditSigningKeyPem, demoSessionSecret, writeDemoApiToken } from './demo-secrets';
-import { slowDownDemoEndpoint } from './demo-traffic';
 import { loadLauncherEnv } from './env';
 import { repoRoot } from './paths';
 import { type RunningStack, startStack } from './stack';
@@ -29,7 +30,7 @@ async function main() {
     log,
   });
   let stack: RunningStack | null = null;
-  let slowEndpointName: string | null = null;
+  let liveDeployment: DemoDeploymentPlan | null = null;
   let isStopping = false;
   const shutdown = async (code: number) => {
     if (isStopping) return;
@@ -51,7 +52,7 @@ async function main() {
       log('Seeding the demo ...');
       const queue = await startJobQueue({ connectionString: database.url, role: 'producer' });
       const seed = await seedDemo(db, { queue }).finally(() => queue.stop({ graceful: false }));
-      slowEndpointName = seed.liveEndpointName;
+      liveDeployment = seed.liveDeployment;
       log(
         `Demo API token for "Card Fraud Scoring" written to ${writeDemoApiToken(dataDir, seed.apiTokenSecret)}`,
       );
@@ -72,7 +73,6 @@ async function main() {
       awsEventsQueue: 'cairn-events',
       log,
     });
-    if (slowEndpointName) await slowDownDemoEndpoint(stack.awsSimUrl, slowEndpointName);
   } catch (error) {
     log(`Cairn could not start: ${error instanceof Error ? error.message : String(error)}`);
     await shutdown(1);
@@ -84,6 +84,24 @@ async function main() {
   log(`Sign in with any demo user below, password "${DEMO_PASSWORD}":`);
   for (const user of DEMO_USERS) log(`  ${user.email.padEnd(24)} ${user.name}`);
   log('Press Ctrl-C to stop.');
+  if (liveDeployment) {
+    // In the background: the page is usable meanwhile, and a failure here only costs the alert.
+    void startDemoLiveDeployment({
+      databaseUrl: database.url,
+      awsSimUrl: stack.awsSimUrl,
+      plan: liveDeployment,
+    })
+      .then((endpointName) =>
+        log(
+          `Deploying card-fraud-scorer v1 to staging as ${endpointName}; its latency alert fires once it serves.`,
+        ),
+      )
+      .catch((error: unknown) =>
+        log(
+          `The demo's staging deployment did not start: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
+  }
   const reason = await stack.failed;
   // Ctrl-C reaches every process in the terminal's group: a service ending then is expected.
   if (isStopping) return;

@@ -36,8 +36,8 @@ async function main() {
   const databaseUrl = withDatabase(adminUrl, database);
   const db = createPrismaClient({ connectionString: databaseUrl, maxConnections: 2 });
   const queue = await startJobQueue({ connectionString: databaseUrl, role: 'producer' });
-  // The journeys deploy for themselves, from an endpoint-free start.
-  await seedDemo(db, { queue, withLiveDeployment: false }).finally(() => queue.stop({ graceful: false }));
+  // Unlike the demo, nothing is deployed after the start: the journeys deploy for themselves.
+  await seedDemo(db, { queue }).finally(() => queue.stop({ graceful: false }));
   await db.$disconnect();
   await ensureWebBuild(log);
 

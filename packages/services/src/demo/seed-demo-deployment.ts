@@ -8,15 +8,24 @@ import { createAlertRule } from '../monitoring/create-alert-rule';
 /** The model latency the demo's staging endpoint answers with in aws-sim: slow enough to alert. */
 export const DEMO_SLOW_LATENCY_MS = 1600;
 
+/** The approved version the demo runs in staging, and who deploys it. */
+export interface DemoDeploymentPlan {
+  teamId: string;
+  projectId: string;
+  modelVersionId: string;
+  engineer: Actor;
+}
+
 /**
- * The approved scorer running in staging (the worker rolls it out in aws-sim once the demo
- * starts), with a tight latency rule of its own: the launcher slows the endpoint down, so the
- * rule fires a few minutes after the endpoint is in service and the demo shows a live alert.
- * Returns the endpoint's name, for the launcher's traffic settings.
+ * The approved scorer running in staging, with a tight latency rule of its own: the launcher
+ * slows the endpoint down in aws-sim, so the rule fires a few minutes after the endpoint is in
+ * service and the demo shows a live alert. Deploying needs the version's model package, which the
+ * worker makes: the launcher calls this once the worker runs and the version is READY. Returns
+ * the endpoint's name, for the launcher's traffic settings.
  */
 export async function seedDemoDeployment(
   db: PrismaClient,
-  input: { teamId: string; projectId: string; modelVersionId: string; engineer: Actor; queue: JobQueue },
+  input: DemoDeploymentPlan & { queue: JobQueue },
 ): Promise<{ deploymentId: string; endpointName: string }> {
   const ctx = { db, actor: input.engineer, request: systemRequest('cairn demo seed'), queue: input.queue };
   const deployment = await createDeployment(ctx, {

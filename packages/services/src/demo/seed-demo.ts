@@ -10,7 +10,7 @@ import type { JobQueue } from '../jobs/job-queue';
 import { addMember } from '../members/add-member';
 import { createProject } from '../projects/create-project';
 import { seedDemoCosts } from './seed-demo-costs';
-import { seedDemoDeployment } from './seed-demo-deployment';
+import type { DemoDeploymentPlan } from './seed-demo-deployment';
 import { seedDemoReleases } from './seed-demo-releases';
 import { seedDemoTracking } from './seed-demo-tracking';
 
@@ -59,18 +59,18 @@ export interface DemoSeed {
   apiTokenSecret: string;
   teamIds: Record<string, string>;
   projectIds: Record<string, string>;
-  /** The staging endpoint the demo deploys (null without a job queue), for its traffic in aws-sim. */
-  liveEndpointName: string | null;
+  /**
+   * What the launcher deploys to staging once the worker has registered the approved version in
+   * SageMaker (null without a job queue): see seedDemoDeployment.
+   */
+  liveDeployment: DemoDeploymentPlan | null;
 }
 
 /**
  * Seeds the demo through the same services the portal uses, so its audit history is real. Run it
  * on an empty database only (the launcher checks).
  */
-export async function seedDemo(
-  db: PrismaClient,
-  options: { queue?: JobQueue; withLiveDeployment?: boolean } = {},
-): Promise<DemoSeed> {
+export async function seedDemo(db: PrismaClient, options: { queue?: JobQueue } = {}): Promise<DemoSeed> {
   const system: Actor = { kind: 'system', label: 'demo seed' };
   const request = systemRequest('cairn demo seed');
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -165,7 +165,7 @@ export async function seedDemo(
     },
   );
   // The release story needs the job queue: registering and approving enqueue AWS work.
-  let liveEndpointName: string | null = null;
+  let liveDeployment: DemoDeploymentPlan | null = null;
   let approvedVersionId: string | null = null;
   if (options.queue) {
     const fraudTeamId = teamIds['Fraud Detection']!;
@@ -187,15 +187,13 @@ export async function seedDemo(
       },
     });
     approvedVersionId = releases?.approvedVersionId ?? null;
-    if (releases && options.withLiveDeployment !== false) {
-      const live = await seedDemoDeployment(db, {
+    if (releases) {
+      liveDeployment = {
         teamId: fraudTeamId,
         projectId: projectIds['Card Fraud Scoring']!,
         modelVersionId: releases.approvedVersionId,
         engineer: engineerActor,
-        queue: options.queue,
-      });
-      liveEndpointName = live.endpointName;
+      };
     }
   }
   await seedDemoCosts(db, {
@@ -220,7 +218,7 @@ export async function seedDemo(
     { db, actor: system, request: signInRequest },
     { email: 'engineer@example.com', password: DEMO_PASSWORD },
   );
-  return { apiTokenSecret: token.secret, teamIds, projectIds, liveEndpointName };
+  return { apiTokenSecret: token.secret, teamIds, projectIds, liveDeployment };
 }
 
 export async function isDatabaseEmpty(db: PrismaClient): Promise<boolean> {
