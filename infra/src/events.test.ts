@@ -29,7 +29,7 @@ describe('AWS events into the worker', () => {
         'detail-type': [
           'SageMaker Endpoint State Change',
           'SageMaker Model Package State Change',
-          'SageMaker Pipeline Execution Status Change',
+          'SageMaker Model Building Pipeline Execution Status Change',
           'CodePipeline Pipeline Execution State Change',
         ],
       },

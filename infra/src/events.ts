@@ -11,7 +11,7 @@ export const AWS_EVENT_PATTERN: events.EventPattern = {
   detailType: [
     'SageMaker Endpoint State Change',
     'SageMaker Model Package State Change',
-    'SageMaker Pipeline Execution Status Change',
+    'SageMaker Model Building Pipeline Execution Status Change',
     'CodePipeline Pipeline Execution State Change',
   ],
 };
