@@ -46,7 +46,7 @@ export function auditContentJson(c: AuditHashContent): string {
  * canonicalJson for values that came from JSON.parse (plain objects, arrays, strings, finite
  * numbers, booleans, null), written straight to a string instead of through a sorted copy.
  */
-function canonicalParsedJson(value: unknown): string {
+export function canonicalParsedJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonicalParsedJson).join(',')}]`;
   if (value instanceof Date) return JSON.stringify(value.toISOString());

@@ -18,7 +18,8 @@ interface Previous {
 }
 
 /**
- * Walks the chain in sequence order (keyset batches, the next one read while this one is hashed)
+ * Walks the chain in sequence order (keyset batches, the next one read while this one is hashed;
+ * small enough to stay in the young generation, so the garbage collector stays cheap)
  * and records every break, not only the first:
  * - content that no longer matches its hash, its link intact: altered;
  * - a link to a hash no event has: the events before it were deleted;
@@ -31,7 +32,7 @@ export async function checkAuditChain(
   reader: AuditChainReader,
   sealed: SealedHeads,
   problems: AuditProblems,
-  batchSize = 10_000,
+  batchSize = 2_000,
 ): Promise<ChainSummary> {
   let previous: Previous | null = null;
   let eventCount = 0;

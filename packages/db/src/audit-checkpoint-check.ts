@@ -144,7 +144,7 @@ async function checkSilenceUntilNow(
   }
   const newest = await options.reader.newest();
   if (!newest) return;
-  const occurredAt = new Date(newest.content.occurredAt);
+  const occurredAt = new Date(newest.occurredAt);
   if (options.now.getTime() - occurredAt.getTime() > maxGapMs) {
     problems.add({
       kind: 'missing-checkpoints',
