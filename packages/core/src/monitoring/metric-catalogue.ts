@@ -122,6 +122,12 @@ export const ENDPOINT_METRICS: readonly MetricDefinition[] = [
   },
 ];
 
+/**
+ * The instances an endpoint's production variants run, read from DescribeEndpoint each minute (not
+ * a CloudWatch metric): what autoscaling did, for the cost of the fleet over time.
+ */
+export const INSTANCES_METRIC = 'instances';
+
 export const DRIFT_PREFIX = 'drift:';
 export const QUALITY_PREFIX = 'quality:';
 /** The largest drift score of all monitored features in a minute. */

@@ -63,6 +63,45 @@ describe('recomputing costs', () => {
       second.every((row) => row.deploymentId === deployment.id && row.projectId === team.projectId),
     ).toBe(true);
   });
+
+  it('follows the instance counts the worker recorded: what autoscaling ran, not the spec', async () => {
+    const team = await makeTeam(t.db);
+    const deployment = await makeRanDeployment(t.db, team, {
+      instanceType: 'ml.m5.xlarge',
+      instanceCount: 2,
+      inServiceAt: at('2026-03-10T00:00:00Z'),
+      endedAt: at('2026-03-11T00:00:00Z'),
+    });
+    // Two instances until 06:00, four until 18:00, back to two: the minutes between repeat the count.
+    const recorded: Array<[string, number]> = [
+      ['2026-03-10T00:01:00Z', 2],
+      ['2026-03-10T05:59:00Z', 2],
+      ['2026-03-10T06:00:00Z', 4],
+      ['2026-03-10T12:00:00Z', 4],
+      ['2026-03-10T18:00:00Z', 2],
+    ];
+    await t.db.deploymentMetricPoint.createMany({
+      data: recorded.map(([minute, value]) => ({
+        deploymentId: deployment.id,
+        metric: 'instances',
+        variant: '',
+        minute: at(minute),
+        value,
+      })),
+    });
+    await recomputeCosts(t.db, {
+      from: at('2026-03-10'),
+      to: at('2026-03-10'),
+      now: NOW,
+      teamIds: [team.teamId],
+    });
+    const [entry] = await t.db.costEntry.findMany({ where: { deploymentId: deployment.id } });
+    expect(Number(entry?.quantity)).toBeCloseTo(6 * 2 + 12 * 4 + 6 * 2, 4);
+    expect(Number(entry?.amountUsd)).toBeCloseTo(
+      72 * (findInstanceType('ml.m5.xlarge')?.pricePerHourUsd ?? 0),
+      2,
+    );
+  });
 });
 
 describe('budget thresholds', () => {

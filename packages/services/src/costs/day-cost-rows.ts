@@ -1,6 +1,8 @@
 import { addDays } from '@cairn/core/costs/cost-calendar';
 import { type CostItem, deploymentCostForDay } from '@cairn/core/costs/deployment-day-cost';
 import { pipelineRunCostForDay } from '@cairn/core/costs/pipeline-run-cost';
+import type { CapacityChange } from '@cairn/core/costs/running-hours';
+import { INSTANCES_METRIC } from '@cairn/core/monitoring/metric-catalogue';
 import type { Db } from '@cairn/db/client';
 
 /** A cost entry before it is stored. */
@@ -15,10 +17,10 @@ const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
 
 /**
  * What ran on each day of [from, to] (both UTC days), priced: every deployment whose running time
- * meets the range and every pipeline run that did. Instance counts are the spec's: the worker
- * records no capacity changes yet (the minute metrics hold invocations and utilisation, not the
- * variant's instance count), so an autoscaled fleet is priced at its initial count. Serverless
- * inference is priced from the collected invocations and mean model latency of the day.
+ * meets the range and every pipeline run that did. An endpoint's fleet follows the instance
+ * counts the worker recorded each minute (what autoscaling ran); before the first, or where none
+ * was recorded, it is the spec's count. Serverless inference is priced from the collected
+ * invocations and mean model latency of the day.
  */
 export async function costRowsForDays(
   db: Db,
@@ -68,13 +70,19 @@ export async function costRowsForDays(
   ]);
   const serverlessIds = deployments.filter((d) => d.type === 'SERVERLESS').map((d) => d.id);
   const served = await servedPerDay(db, serverlessIds, input.from, rangeEnd);
+  const instanceIds = deployments.filter((d) => d.type === 'REALTIME' || d.type === 'ASYNC').map((d) => d.id);
+  const capacity = await capacityChangesOf(db, instanceIds, rangeEnd);
   const byDay = new Map<number, CostRow[]>();
   for (let day = input.from; day.getTime() < rangeEnd.getTime(); day = addDays(day, 1)) {
     if (day.getTime() >= input.now.getTime()) break;
     const rows: CostRow[] = [];
     for (const deployment of deployments) {
       const items = deploymentCostForDay(
-        { ...deployment, servedOnDay: served.get(`${deployment.id}:${day.getTime()}`) },
+        {
+          ...deployment,
+          servedOnDay: served.get(`${deployment.id}:${day.getTime()}`),
+          capacityChanges: capacity.get(deployment.id),
+        },
         day,
         input.now,
       );
@@ -110,6 +118,31 @@ function rowOf(
     projectId,
     deploymentId,
   };
+}
+
+/**
+ * The minutes each endpoint's recorded instance count changed (its first record included), up to
+ * `to`: the per-minute series reduced in SQL to the changes, however long it ran.
+ */
+async function capacityChangesOf(db: Db, deploymentIds: string[], to: Date) {
+  const changes = new Map<string, CapacityChange[]>();
+  if (deploymentIds.length === 0) return changes;
+  const rows = await db.$queryRaw<{ deploymentId: string; minute: Date; value: number }[]>`
+    SELECT "deploymentId", minute, value FROM (
+      SELECT "deploymentId", minute, value,
+             lag(value) OVER (PARTITION BY "deploymentId" ORDER BY minute) AS previous
+      FROM "DeploymentMetricPoint"
+      WHERE "deploymentId" = ANY(${deploymentIds}::uuid[]) AND metric = ${INSTANCES_METRIC}
+        AND variant = '' AND minute < ${to}
+    ) counted
+    WHERE previous IS DISTINCT FROM value
+    ORDER BY "deploymentId", minute`;
+  for (const row of rows) {
+    const list = changes.get(row.deploymentId) ?? [];
+    list.push({ at: row.minute, instanceCount: row.value });
+    changes.set(row.deploymentId, list);
+  }
+  return changes;
 }
 
 /** Invocations and mean model latency per serverless deployment per day, from the stored minutes. */

@@ -1,4 +1,4 @@
-import { DRIFT_PREFIX, MAX_DRIFT_METRIC } from '@cairn/core/monitoring/metric-catalogue';
+import { DRIFT_PREFIX, INSTANCES_METRIC, MAX_DRIFT_METRIC } from '@cairn/core/monitoring/metric-catalogue';
 import {
   type EndpointShape,
   metricRowsFromResults,
@@ -164,6 +164,15 @@ export async function collectDeploymentMetrics(
         queries,
         new Map(series.map((entry) => [entry.id, entry.points])),
       );
+      // What autoscaling runs now: the cost of an endpoint follows its instance count over time.
+      if (variants.productionInstances !== null) {
+        rows.push({
+          metric: INSTANCES_METRIC,
+          variant: '',
+          minute: new Date(floorMinute(now)),
+          value: variants.productionInstances,
+        });
+      }
       const points = await storeMetricPoints(db, deployment.id, rows);
       const outcomes = await evaluateDeploymentAlerts(db, {
         deployment: {

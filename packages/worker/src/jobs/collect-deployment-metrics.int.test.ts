@@ -182,6 +182,11 @@ describe('deployment metric collection through aws-sim', () => {
       .map((point) => point.value);
     expect(Math.max(...latency)).toBeLessThan(100);
     expect(Math.min(...latency)).toBeGreaterThan(10);
+    // The instances the endpoint runs, from DescribeEndpoint, for the cost of its fleet.
+    const instances = await t.db.deploymentMetricPoint.findMany({
+      where: { deploymentId: deployment.id, metric: 'instances', variant: '' },
+    });
+    expect(instances.map((point) => point.value)).toEqual([1]);
 
     await simAdmin('POST', `/_sim/endpoints/${endpointName}/traffic`, { errorRate: 0.3 });
     const burning = await collect(deployment.id, await advance(11));

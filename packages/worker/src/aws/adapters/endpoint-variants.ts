@@ -7,9 +7,11 @@ export interface EndpointVariants {
   production: string[];
   /** Variants receiving a copy of the traffic, whose answers are not returned. */
   shadow: string[];
+  /** Instances the production variants run now, all together; null for serverless variants. */
+  productionInstances: number | null;
 }
 
-/** The variant names an endpoint runs now (DescribeEndpoint); null when the endpoint is gone. */
+/** The variants an endpoint runs now, and its instances (DescribeEndpoint); null when the endpoint is gone. */
 export function describeEndpointVariants(
   ctx: AdapterContext<SageMakerClient>,
   endpointName: string,
@@ -26,6 +28,13 @@ export function describeEndpointVariants(
     );
     const names = (variants: { VariantName?: string }[] | undefined) =>
       (variants ?? []).flatMap((variant) => (variant.VariantName ? [variant.VariantName] : []));
-    return { production: names(output.ProductionVariants), shadow: names(output.ShadowProductionVariants) };
+    const counts = (output.ProductionVariants ?? []).flatMap((variant) =>
+      variant.CurrentInstanceCount === undefined ? [] : [variant.CurrentInstanceCount],
+    );
+    return {
+      production: names(output.ProductionVariants),
+      shadow: names(output.ShadowProductionVariants),
+      productionInstances: counts.length > 0 ? counts.reduce((sum, count) => sum + count, 0) : null,
+    };
   });
 }
