@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { type WrittenCheckpoint, writeAuditCheckpoint } from '@cairn/db/audit-checkpoint-writer';
 import type { PrismaClient } from '@cairn/db/client';
+import { type RepeatingTask, repeatEvery } from './repeat-every';
 
 export interface AuditCheckpointsOptions {
   db: PrismaClient;
@@ -11,9 +12,7 @@ export interface AuditCheckpointsOptions {
   onError?: (error: unknown) => void;
 }
 
-export interface AuditCheckpoints {
-  stop(): Promise<void>;
-}
+export type AuditCheckpoints = RepeatingTask;
 
 /**
  * Seals the audit chain's head with a signed checkpoint now and every `intervalMs`, whether or not
@@ -22,10 +21,6 @@ export interface AuditCheckpoints {
  */
 export function startAuditCheckpoints(options: AuditCheckpointsOptions): AuditCheckpoints {
   const { db, signingKey, intervalMs, onWritten, onError } = options;
-  let timer: NodeJS.Timeout | undefined;
-  let inFlight: Promise<void> = Promise.resolve();
-  let isStopped = false;
-
   async function write() {
     try {
       const written = await writeAuditCheckpoint(db, { signingKey, minIntervalMs: intervalMs * 0.8 });
@@ -35,19 +30,5 @@ export function startAuditCheckpoints(options: AuditCheckpointsOptions): AuditCh
     }
   }
 
-  // Like the heartbeat: a timeout chain, so a slow database never stacks up overlapping writes.
-  function tick() {
-    inFlight = write().then(() => {
-      if (!isStopped) timer = setTimeout(tick, intervalMs);
-    });
-  }
-  tick();
-
-  return {
-    async stop() {
-      isStopped = true;
-      clearTimeout(timer);
-      await inFlight;
-    },
-  };
+  return repeatEvery(intervalMs, write);
 }

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { PrismaClient } from '@cairn/db/client';
+import { type RepeatingTask, repeatEvery } from './repeat-every';
 
 export interface HeartbeatOptions {
   db: Pick<PrismaClient, 'workerHeartbeat'>;
@@ -10,17 +11,11 @@ export interface HeartbeatOptions {
   onError?: (error: unknown) => void;
 }
 
-export interface Heartbeat {
-  stop(): Promise<void>;
-}
+export type Heartbeat = RepeatingTask;
 
 /** Upserts this worker's WorkerHeartbeat row now and every `intervalMs` until stopped. */
 export function startHeartbeat({ db, workerId, intervalMs, onError }: HeartbeatOptions): Heartbeat {
   const identity = { hostname: hostname(), pid: process.pid, startedAt: new Date() };
-  let timer: NodeJS.Timeout | undefined;
-  let inFlight: Promise<void> = Promise.resolve();
-  let isStopped = false;
-
   async function beat() {
     const seenAt = new Date();
     try {
@@ -34,19 +29,5 @@ export function startHeartbeat({ db, workerId, intervalMs, onError }: HeartbeatO
     }
   }
 
-  // A timeout chain rather than setInterval, so a slow database never stacks up overlapping beats.
-  function tick() {
-    inFlight = beat().then(() => {
-      if (!isStopped) timer = setTimeout(tick, intervalMs);
-    });
-  }
-  tick();
-
-  return {
-    async stop() {
-      isStopped = true;
-      clearTimeout(timer);
-      await inFlight;
-    },
-  };
+  return repeatEvery(intervalMs, beat);
 }
