@@ -3,6 +3,7 @@ import {
   DescribeScalingPoliciesCommand,
 } from '@aws-sdk/client-application-auto-scaling';
 import { applicationAutoScaling } from '@cairn/aws-sim/testing/sim-clients';
+import type { DeploymentSpecInput } from '@cairn/core/schemas/deployment';
 import { rollbackDeployment } from '@cairn/services/deployments/rollback-deployment';
 import { createAlertRule } from '@cairn/services/monitoring/create-alert-rule';
 import { contextFor } from '@cairn/services/testing/fixtures';
@@ -70,17 +71,25 @@ async function scaledEndpoint() {
   });
   const live = await deploymentReaching(t.db, first.id, ['IN_SERVICE', 'FAILED']);
   expect(live.status).toBe('IN_SERVICE');
-  return { team, version, first: live };
+  /** Deploys version `number` of the same group to the same staging endpoint, over the first. */
+  const redeploy = async (
+    number: number,
+    spec: Omit<Extract<DeploymentSpecInput, { type: 'REALTIME' }>, 'type' | 'environment' | 'modelVersionId'>,
+  ) =>
+    deploy(stack, team, {
+      type: 'REALTIME',
+      environment: 'STAGING',
+      modelVersionId: (await version(number)).id,
+      ...spec,
+    });
+  return { team, redeploy, first: live };
 }
 
 describe.concurrent('autoscaling when a deployment replaces another on its endpoint', () => {
   it('moves the variant to the new deployment’s policy across an instance type change, and a rollback brings the old scaling back', async () => {
-    const { team, version, first } = await scaledEndpoint();
+    const { team, redeploy, first } = await scaledEndpoint();
     const endpoint = first.awsResourceName;
-    const second = await deploy(stack, team, {
-      type: 'REALTIME',
-      environment: 'STAGING',
-      modelVersionId: (await version(2)).id,
+    const second = await redeploy(2, {
       instanceType: 'ml.m5.xlarge',
       initialInstanceCount: 1,
       autoscaling: { ...AUTOSCALING, minInstances: 1, maxInstances: 4, targetInvocationsPerInstance: 200 },
@@ -116,12 +125,9 @@ describe.concurrent('autoscaling when a deployment replaces another on its endpo
   });
 
   it('takes the previous policy off a variant that keeps its instance type, and deregisters it when the new deployment does not scale', async () => {
-    const { team, version, first } = await scaledEndpoint();
+    const { team, redeploy, first } = await scaledEndpoint();
     const endpoint = first.awsResourceName;
-    const second = await deploy(stack, team, {
-      type: 'REALTIME',
-      environment: 'STAGING',
-      modelVersionId: (await version(2)).id,
+    const second = await redeploy(2, {
       instanceType: 'ml.m5.large',
       initialInstanceCount: 2,
       autoscaling: { ...AUTOSCALING, targetInvocationsPerInstance: 90 },
@@ -136,10 +142,7 @@ describe.concurrent('autoscaling when a deployment replaces another on its endpo
       policies: [{ name: scalingPolicyName(second.id), target: 90 }],
     });
 
-    const third = await deploy(stack, team, {
-      type: 'REALTIME',
-      environment: 'STAGING',
-      modelVersionId: (await version(3)).id,
+    const third = await redeploy(3, {
       instanceType: 'ml.m5.large',
       initialInstanceCount: 2,
     });
@@ -150,7 +153,7 @@ describe.concurrent('autoscaling when a deployment replaces another on its endpo
   });
 
   it('gives the variant back its autoscaling when SageMaker rolls back an update that had to deregister it', async () => {
-    const { team, version, first } = await scaledEndpoint();
+    const { team, redeploy, first } = await scaledEndpoint();
     const endpoint = first.awsResourceName;
     await createAlertRule(
       { ...contextFor(t.db, team.engineer), queue: stack.producer },
@@ -169,10 +172,7 @@ describe.concurrent('autoscaling when a deployment replaces another on its endpo
         isEnabled: true,
       },
     );
-    const second = await deploy(stack, team, {
-      type: 'REALTIME',
-      environment: 'STAGING',
-      modelVersionId: (await version(2)).id,
+    const second = await redeploy(2, {
       instanceType: 'ml.m5.xlarge',
       initialInstanceCount: 2,
       autoscaling: AUTOSCALING,
@@ -197,17 +197,14 @@ describe.concurrent('autoscaling when a deployment replaces another on its endpo
 // Alone: the fault below refuses UpdateEndpoint to every test team's role on this aws-sim.
 describe('an update that never starts', () => {
   it('puts back the autoscaling it deregistered before SageMaker refused the update', async () => {
-    const { team, version, first } = await scaledEndpoint();
+    const { team, redeploy, first } = await scaledEndpoint();
     await simAdmin(stack, 'POST', '/_sim/faults', {
       service: 'sagemaker',
       operation: 'UpdateEndpoint',
       denyRoleArn: TEAM_ROLE_ARN,
     });
     try {
-      const second = await deploy(stack, team, {
-        type: 'REALTIME',
-        environment: 'STAGING',
-        modelVersionId: (await version(2)).id,
+      const second = await redeploy(2, {
         instanceType: 'ml.m5.xlarge',
         initialInstanceCount: 1,
         autoscaling: AUTOSCALING,
