@@ -84,10 +84,14 @@ export function teamProcedure(permission: Permission) {
   return protectedProcedure
     .meta({ requires: permission })
     .input(z.object({ teamId: teamIdSchema }))
-    .use(({ ctx, input, next }) => {
+    .use(async ({ ctx, input, next }) => {
       const { user } = ctx.session;
+      // An org admin's teams are every team that exists; an id of none must not reach a service
+      // that would write under it.
       const role = user.isOrgAdmin
-        ? 'ADMIN'
+        ? (await ctx.db.team.findUnique({ where: { id: input.teamId }, select: { id: true } }))
+          ? 'ADMIN'
+          : undefined
         : ctx.session.teams.find((team) => team.id === input.teamId)?.role;
       if (!role) throw new TRPCError({ code: 'NOT_FOUND', message: 'Team not found' });
       if (!roleHasPermission(role, permission)) {
