@@ -1,0 +1,108 @@
+/// <reference lib="dom" />
+import { chromium, type Page } from 'playwright-core';
+import { gzipBytesOfScripts } from './load-first-load-js';
+import { median } from './measure';
+
+export interface PageUnderTest {
+  label: string;
+  path: string;
+}
+
+export interface PageResult {
+  label: string;
+  path: string;
+  serverResponseMs: number;
+  lcpMs: number;
+  /** The scripts the server-rendered HTML loads (Next's first-load JavaScript), gzipped. */
+  firstLoadJsBytes: number;
+  /** Every script the page had loaded once the network went quiet, lazy chunks included. */
+  allJsBytes: number;
+}
+
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Navigation timing and the last largest-contentful-paint candidate once the page settled. */
+async function measureLoad(page: Page, url: string) {
+  await page.goto(url, { waitUntil: 'load' });
+  const htmlScripts = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('script[src]')).map((script) => (script as HTMLScriptElement).src),
+  );
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
+  return page.evaluate(
+    (scripts) =>
+      new Promise<{ serverResponseMs: number; lcpMs: number; htmlScripts: string[]; allScripts: string[] }>(
+        (resolve) => {
+          const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+          const allScripts = performance
+            .getEntriesByType('resource')
+            .filter((entry) => entry.name.endsWith('.js'))
+            .map((entry) => entry.name);
+          const finish = (lcpMs: number) =>
+            resolve({
+              serverResponseMs: navigation.responseStart - navigation.requestStart,
+              lcpMs,
+              htmlScripts: scripts,
+              allScripts,
+            });
+          new PerformanceObserver((list) => {
+            const entries = list.getEntries();
+            finish(entries[entries.length - 1]?.startTime ?? Number.NaN);
+          }).observe({ type: 'largest-contentful-paint', buffered: true });
+          setTimeout(() => finish(Number.NaN), 2_000);
+        },
+      ),
+    htmlScripts,
+  );
+}
+
+/** Loads each page `loads` times in Debian's chromium with the session cookie; medians per page. */
+export async function measurePages(
+  webUrl: string,
+  sessionCookie: string,
+  pages: PageUnderTest[],
+  loads: number,
+): Promise<PageResult[]> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: LAUNCH_ARGS,
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addCookies(
+      sessionCookie.split('; ').map((pair) => {
+        const at = pair.indexOf('=');
+        return { name: pair.slice(0, at), value: pair.slice(at + 1), url: webUrl };
+      }),
+    );
+    const page = await context.newPage();
+    const results: PageResult[] = [];
+    for (const target of pages) {
+      const url = new URL(target.path, webUrl).toString();
+      // One unmeasured load compiles nothing in production, but warms the server's caches.
+      await measureLoad(page, url);
+      const samples = [];
+      for (let load = 0; load < loads; load++) samples.push(await measureLoad(page, url));
+      if (new URL(page.url()).pathname !== new URL(url).pathname)
+        throw new Error(`${target.label} redirected to ${page.url()}`);
+      const first = samples[0]!;
+      results.push({
+        label: target.label,
+        path: target.path,
+        serverResponseMs: median(samples.map((sample) => sample.serverResponseMs)),
+        lcpMs: median(samples.map((sample) => sample.lcpMs)),
+        firstLoadJsBytes: gzipBytesOfScripts(first.htmlScripts),
+        allJsBytes: gzipBytesOfScripts(first.allScripts),
+      });
+    }
+    return results;
+  } finally {
+    await browser.close();
+  }
+}
