@@ -58,8 +58,8 @@ function route<S extends z.ZodType>(
   return { methods, schema, handle: handle as Route['handle'], maxBodyBytes };
 }
 
-/** MLflow tracking REST API 2.0: path under `mlflow/` -> methods, request message, handler. */
-const ROUTES: Record<string, Route> = {
+/** MLflow tracking REST API 2.0: path under `mlflow/` -> methods, request message, handler (walked by the security suite). */
+export const ROUTES: Record<string, Route> = {
   'experiments/create': route(WRITE, req.createExperimentRequest, createExperimentHandler),
   'experiments/get': route(READ, req.experimentIdRequest, getExperimentHandler),
   'experiments/get-by-name': route(READ, req.getExperimentByNameRequest, getExperimentByNameHandler),

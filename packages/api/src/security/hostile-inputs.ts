@@ -58,7 +58,7 @@ function valueAt(root: unknown, path: Path): unknown {
  * service: another team's id or a random one for an id, odd text for text, odd numbers for numbers.
  */
 function plausibleReplacement(current: unknown, foreignIds: string[]): fc.Arbitrary<unknown> {
-  if (typeof current === 'string' && /^[0-9a-f-]{36}$/i.test(current))
+  if (typeof current === 'string' && /^(?:[0-9a-f]{32}|[0-9a-f-]{36})$/i.test(current))
     return fc.oneof(fc.constantFrom(...foreignIds), fc.uuid());
   if (typeof current === 'string')
     return fc.oneof(
