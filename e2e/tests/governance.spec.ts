@@ -40,3 +40,21 @@ test('an org admin follows spend to a deployment, reads its history, verifies th
   expect(rows.length).toBeGreaterThan(0);
   expect(csv).toContain(',Deployment,');
 });
+
+test('an org admin creates a team and gives it its first admin', async ({ page }) => {
+  await signInAs(page, 'admin@example.com');
+  const name = `Payments Risk ${Date.now()}`;
+  await page.getByRole('button', { name: 'New team' }).click();
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('AWS region').fill('eu-west-1');
+  await page.getByRole('button', { name: 'Create team' }).click();
+  await expect(page).toHaveURL(/\/teams\/[0-9a-f-]{36}\/members/);
+  await expect(page.getByRole('heading', { name: 'Members' })).toBeVisible();
+  await expect(page.getByText('This team has no members yet.')).toBeVisible();
+
+  await page.getByRole('textbox', { name: 'Email' }).fill('other@example.com');
+  await page.getByRole('combobox', { name: 'Role' }).click();
+  await page.getByRole('option', { name: 'Admin', exact: true }).click();
+  await page.getByRole('button', { name: 'Add member' }).click();
+  await expect(page.getByRole('table')).toContainText('other@example.com');
+});

@@ -23,6 +23,8 @@ const schema = z
     OIDC_CLIENT_SECRET: optionalString,
     OIDC_NAME: optionalString,
     AWS_ENDPOINT_URL: optionalString.pipe(z.url().optional()),
+    // Comma-separated: users who sign in with one of these verified emails become org admins.
+    CAIRN_ORG_ADMIN_EMAILS: optionalString,
     CAIRN_WORKER_ROLE_ARN: optionalString.pipe(
       z
         .string()
@@ -76,6 +78,8 @@ export interface Env {
   awsEndpointUrl: string | null;
   /** The role the worker runs as, which each team's role must trust; unset shows a placeholder. */
   awsWorkerRoleArn: string | null;
+  /** Verified emails that make their user an org admin on sign-in (bootstrapping an install). */
+  orgAdminEmails: string[];
   /** Where the public keys that verify audit checkpoints come from (PEM, or a PEM file). */
   auditVerifyKeys: { AUDIT_VERIFY_PUBLIC_KEY?: string; AUDIT_VERIFY_PUBLIC_KEY_FILE?: string };
   logLevel: string;
@@ -131,6 +135,10 @@ function loadEnv(): Env {
         : null,
     awsEndpointUrl: value.AWS_ENDPOINT_URL?.replace(/\/+$/, '') ?? null,
     awsWorkerRoleArn: value.CAIRN_WORKER_ROLE_ARN ?? null,
+    orgAdminEmails: (value.CAIRN_ORG_ADMIN_EMAILS ?? '')
+      .split(',')
+      .map((email) => email.trim())
+      .filter((email) => email !== ''),
     auditVerifyKeys: {
       AUDIT_VERIFY_PUBLIC_KEY: value.AUDIT_VERIFY_PUBLIC_KEY,
       AUDIT_VERIFY_PUBLIC_KEY_FILE: value.AUDIT_VERIFY_PUBLIC_KEY_FILE,

@@ -32,6 +32,7 @@ export function sampleInputs(
   return {
     'me.get': async () => undefined,
     'team.list': async () => undefined,
+    'team.create': async () => ({ name: `Team ${crypto.randomUUID()}`, awsRegion: 'eu-west-1' }),
     'team.byId': async () => ({ teamId: team.teamId }),
     'team.settings': async () => ({ teamId: team.teamId }),
     'team.iamPolicies': async () => ({ teamId: team.teamId }),

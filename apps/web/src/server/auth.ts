@@ -111,6 +111,7 @@ export const authOptions: NextAuthOptions = {
             email: oidc.email,
             name: oidc.name ?? null,
           },
+          { orgAdminEmails: env.orgAdminEmails },
         );
         // next-auth hands this same object to the jwt callback: carry the Cairn user id over.
         user.id = result.userId;

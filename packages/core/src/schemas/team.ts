@@ -46,3 +46,10 @@ export const updateTeamSettingsInput = z.object({
   ),
 });
 export type UpdateTeamSettingsInput = z.infer<typeof updateTeamSettingsInput>;
+
+/** A new team (org admins): its name, and the AWS region its projects deploy to by default. */
+export const createTeamInput = z.object({
+  name: z.string().trim().min(1, { message: 'Name is required' }).max(100),
+  awsRegion: awsRegionSchema.default('us-east-1'),
+});
+export type CreateTeamInput = z.infer<typeof createTeamInput>;

@@ -1,9 +1,11 @@
 'use client';
 
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import IconFolder from '@tabler/icons-react/icons/IconFolder';
 import IconShieldCheck from '@tabler/icons-react/icons/IconShieldCheck';
 import IconUsersGroup from '@tabler/icons-react/icons/IconUsersGroup';
+import IconUsersPlus from '@tabler/icons-react/icons/IconUsersPlus';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { OpenAlertsSummary } from '~/components/monitoring/open-alerts-summary';
@@ -13,6 +15,7 @@ import { useViewer } from '~/components/viewer-context';
 import { canReadSomeAudit, ROLE_COLOR, ROLE_LABEL } from '~/lib/access';
 import { formatRelative } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';
+import { CreateTeamForm } from './create-team-form';
 
 const PROJECTS_PER_TEAM = 6;
 
@@ -21,6 +24,7 @@ export function HomeView() {
   const viewer = useViewer();
   const teams = useQuery(trpc.team.list.queryOptions());
   const firstName = viewer.name.split(/\s+/)[0] ?? viewer.name;
+  const [isCreateTeamOpen, createTeamModal] = useDisclosure(false);
 
   return (
     <Stack gap="xl" maw={1200} mx="auto">
@@ -28,25 +32,39 @@ export function HomeView() {
         title={`Welcome back, ${firstName}`}
         description="Your teams and their projects. Pick a project to manage its API tokens."
         actions={
-          canReadSomeAudit(viewer) ? (
-            <Button
-              component={Link}
-              href="/admin/audit"
-              variant="default"
-              leftSection={<IconShieldCheck size={16} />}
-            >
-              Audit trail
-            </Button>
-          ) : null
+          <Group gap="xs">
+            {canReadSomeAudit(viewer) && (
+              <Button
+                component={Link}
+                href="/admin/audit"
+                variant="default"
+                leftSection={<IconShieldCheck size={16} />}
+              >
+                Audit trail
+              </Button>
+            )}
+            {viewer.isOrgAdmin && (
+              <Button leftSection={<IconUsersPlus size={16} />} onClick={createTeamModal.open}>
+                New team
+              </Button>
+            )}
+          </Group>
         }
       />
+      <Modal opened={isCreateTeamOpen} onClose={createTeamModal.close} title="New team" size="lg">
+        <CreateTeamForm onDone={createTeamModal.close} />
+      </Modal>
       {teams.isPending && <LoadingRows rows={3} height={120} />}
       {teams.isError && <ErrorState error={teams.error} onRetry={() => teams.refetch()} />}
       {teams.data?.length === 0 && (
         <EmptyPanel
           icon={<IconUsersGroup size={28} />}
           title="You are not in a team yet"
-          description="Ask a team admin to add you by your email address. You will see its projects here."
+          description={
+            viewer.isOrgAdmin
+              ? 'Create the first team with New team, then add its members.'
+              : 'Ask a team admin to add you by your email address. You will see its projects here.'
+          }
         />
       )}
       {teams.data && teams.data.length > 0 && <OpenAlertsSummary />}
