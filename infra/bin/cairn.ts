@@ -27,6 +27,7 @@ new CairnStack(app, `Cairn-${environment.name}`, {
   certificateArn: context('certificateArn'),
   domainName: context('domainName'),
   oidcSecretArn: context('oidcSecretArn'),
+  orgAdminEmails: context('orgAdminEmails'),
   description: `Cairn MLOps portal (${environment.name}): web and worker on ECS Fargate, Postgres on RDS`,
 });
 

@@ -27,6 +27,8 @@ export interface CairnStackProps extends StackProps {
   domainName?: string | undefined;
   /** An existing secret (JSON: issuer, clientId, clientSecret) enabling OIDC sign-in. */
   oidcSecretArn?: string | undefined;
+  /** Comma-separated verified emails that become org admins when they sign in (the first admins). */
+  orgAdminEmails?: string | undefined;
 }
 
 /**
@@ -98,6 +100,7 @@ export class CairnStack extends Stack {
       oidcSecret,
       auditPublicKeyPem: auditSigningKey.publicKeyPem,
       workerRoleArn: worker.taskDefinition.taskRole.roleArn,
+      orgAdminEmails: props.orgAdminEmails,
     });
     const migration = new MigrationTask(this, 'Migration', {
       vpc,

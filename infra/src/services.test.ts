@@ -34,6 +34,10 @@ describe('the web service', () => {
     expect(web?.Image).toBe(WEB_IMAGE);
     expect(web?.Environment).toContainEqual({ Name: 'NEXTAUTH_URL', Value: 'https://cairn.example.com' });
     expect(web?.Environment).toContainEqual({ Name: 'CAIRN_MODE', Value: 'production' });
+    expect(web?.Environment).toContainEqual({
+      Name: 'CAIRN_ORG_ADMIN_EMAILS',
+      Value: 'first-admin@example.com',
+    });
     expect(web?.Command?.[0]).toMatch(/exec node \/app\/apps\/web\/server\.js$/);
   });
 

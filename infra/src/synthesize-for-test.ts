@@ -21,6 +21,7 @@ export function templateFor(name: EnvironmentName): Template {
       workerImage: WORKER_IMAGE,
       certificateArn: CERTIFICATE_ARN,
       domainName: 'cairn.example.com',
+      orgAdminEmails: 'first-admin@example.com',
     });
     template = Template.fromStack(stack);
     templates.set(name, template);

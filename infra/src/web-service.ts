@@ -26,6 +26,8 @@ export interface WebServiceProps {
   oidcSecret?: secretsmanager.ISecret | undefined;
   auditPublicKeyPem: string;
   workerRoleArn: string;
+  /** Comma-separated verified emails that become org admins on sign-in: how an install gets its first. */
+  orgAdminEmails?: string | undefined;
 }
 
 /** The web app on Fargate behind a public ALB that serves HTTPS only (HTTP answers a redirect). */
@@ -72,6 +74,7 @@ export function createWebService(scope: Construct, props: WebServiceProps) {
         NEXTAUTH_URL: `https://${props.domainName}`,
         CAIRN_WORKER_ROLE_ARN: props.workerRoleArn,
         AUDIT_VERIFY_PUBLIC_KEY: props.auditPublicKeyPem,
+        ...(props.orgAdminEmails ? { CAIRN_ORG_ADMIN_EMAILS: props.orgAdminEmails } : {}),
       },
       secrets: {
         ...props.database.containerSecrets,
