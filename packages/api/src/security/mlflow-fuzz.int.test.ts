@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleMlflowRequest, ROUTES } from '../mlflow/handle-mlflow-request';
 import { type MlflowCaller, makeToken, mlflowCaller } from '../mlflow/testing/mlflow-test-kit';
 import { sampleHostileInputs } from './hostile-inputs';
+import { mlflowSampleRequests } from './mlflow-samples';
 import { describeInput } from './refusal-check';
 import { changedCounts, countRows } from './row-counts';
 
@@ -15,7 +16,7 @@ let team: TestTeam;
 let token: string;
 let call: MlflowCaller;
 let foreignIds: string[];
-let samples: Record<string, Record<string, unknown>>;
+let samples: ReturnType<typeof mlflowSampleRequests>;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -30,43 +31,7 @@ beforeAll(async () => {
     .body.run.info.run_id;
   foreignIds = [otherExperiment, otherRun, other.projectId];
 
-  const experiment_id = (await call('POST', 'experiments/create', { name: 'fuzzed' })).body
-    .experiment_id as string;
-  const run_id = (await call('POST', 'runs/create', { experiment_id, start_time: 1_732_550_000_000 })).body
-    .run.info.run_id as string;
-  const now = 1_732_550_000_000;
-  /** A valid request for every MLflow endpoint; a new endpoint without one fails below. */
-  samples = {
-    'experiments/create': { name: 'another', tags: [{ key: 'k', value: 'v' }] },
-    'experiments/get': { experiment_id },
-    'experiments/get-by-name': { experiment_name: 'fuzzed' },
-    'experiments/search': { max_results: 10, filter: "name LIKE 'fuzz%'", order_by: ['name ASC'] },
-    'experiments/update': { experiment_id, new_name: 'fuzzed' },
-    'experiments/delete': { experiment_id },
-    'experiments/restore': { experiment_id },
-    'experiments/set-experiment-tag': { experiment_id, key: 'k', value: 'v' },
-    'runs/create': { experiment_id, start_time: now, run_name: 'r', tags: [{ key: 'k', value: 'v' }] },
-    'runs/get': { run_id },
-    'runs/update': { run_id, status: 'RUNNING', end_time: now + 1 },
-    'runs/delete': { run_id },
-    'runs/restore': { run_id },
-    'runs/search': { experiment_ids: [experiment_id], filter: 'metrics.loss < 1', max_results: 5 },
-    'runs/log-metric': { run_id, key: 'loss', value: 0.5, timestamp: now, step: 1 },
-    'runs/log-parameter': { run_id, key: 'lr', value: '0.1' },
-    'runs/set-tag': { run_id, key: 'k', value: 'v' },
-    'runs/delete-tag': { run_id, key: 'k' },
-    'runs/log-batch': {
-      run_id,
-      metrics: [{ key: 'acc', value: 0.9, timestamp: now, step: 2 }],
-      params: [{ key: 'batch', value: '32' }],
-      tags: [{ key: 't', value: 'x' }],
-    },
-    'runs/log-inputs': {
-      run_id,
-      datasets: [{ dataset: { name: 'd', digest: 'abc', source_type: 'local', source: '{}' } }],
-    },
-    'metrics/get-history': { run_id, metric_key: 'loss' },
-  };
+  samples = mlflowSampleRequests(call);
 });
 afterAll(async () => {
   await t.drop();
@@ -79,8 +44,8 @@ describe('every MLflow endpoint refuses hostile input with a 4xx and writes noth
 
   for (const endpoint of Object.keys(ROUTES)) {
     it(endpoint, { timeout: 60_000 }, async () => {
-      const sample = samples[endpoint];
-      expect(sample, `${endpoint} needs a sample request in mlflow-fuzz.int.test.ts`).toBeDefined();
+      expect(samples[endpoint], `${endpoint} needs a sample request in mlflow-samples.ts`).toBeDefined();
+      const sample = await samples[endpoint]!();
       const isWrite = !ROUTES[endpoint]!.methods.includes('GET');
       const failures: string[] = [];
       for (const body of sampleHostileInputs(sample, foreignIds, RUNS, SEED)) {

@@ -24,7 +24,6 @@ let team: TestTeam;
 let orgAdmin: TestUser;
 /** Each secret the system holds, planted with a value found nowhere else. */
 const secrets: Record<string, string> = {};
-const captured: Captured[] = [];
 const consoleLines: string[] = [];
 
 async function callerFor(user: TestUser) {
@@ -94,6 +93,7 @@ describe('no secret in any response, audit event or log line', () => {
     ).filter(([, procedure]) => procedure._def.type === 'query');
     expect(queries.length).toBeGreaterThan(30);
     const samples = sampleInputs(t.db, team, queue);
+    const captured: Captured[] = [];
     for (const [label, user] of [
       ['org admin', orgAdmin],
       ['team admin', team.admin],
@@ -130,9 +130,10 @@ describe('no secret in any response, audit event or log line', () => {
       await call('GET', 'experiments/get', { experiment_id: '0' }, { token: `${secrets.apiToken}x` }),
       await call('GET', 'experiments/get', { experiment_id: '0' }, { token: secrets.password! }),
     ];
-    replies.forEach((reply, i) => {
-      captured.push({ where: `MLflow reply ${i} (${reply.status})`, text: JSON.stringify(reply.body) });
-    });
+    const captured = replies.map((reply, i) => ({
+      where: `MLflow reply ${i} (${reply.status})`,
+      text: JSON.stringify(reply.body),
+    }));
     expect(findSecrets(secrets, captured)).toEqual([]);
   });
 
