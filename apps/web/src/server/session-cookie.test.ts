@@ -32,6 +32,9 @@ describe('session cookie', () => {
     const decoded = await sessionCookie.decodeSession(raw);
     expect(decoded?.claims.userId).toBe('u1');
     expect(decoded?.state.kind).toBe('valid');
+    // The cookie is sealed with the secret, never carries it.
+    expect(raw).not.toContain(SECRET);
+    expect(JSON.stringify(decoded)).not.toContain(SECRET);
   });
 
   it('refuses a forged cookie: garbage, an API token, an unsigned JWT, one sealed with another secret', async () => {
