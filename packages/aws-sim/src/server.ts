@@ -13,6 +13,7 @@ import { Faults } from './core/faults';
 import { admit, InjectedFault } from './core/gate';
 import { StateFile } from './core/persistence';
 import { RequestLog } from './core/request-log';
+import { createCostExplorerService } from './cost-explorer/handler';
 import { startStateEvents } from './events/start-state-events';
 import { parseQueryForm } from './query/query-protocol';
 import { createSageMakerService } from './sagemaker/handler';
@@ -198,6 +199,7 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
     const policyArns = actions.filter((action): action is string => typeof action === 'string');
     runStepPolicies(autoscaling.store, variantResizer, policyArns, at);
   };
+  const costExplorer = createCostExplorerService();
   const queues = new QueueStore(context.clock);
   const services: SimService[] = [
     createStsService(context.sessions, context.roles),
@@ -206,6 +208,7 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
     cloudwatch.service,
     autoscaling.service,
     createSqsService(queues),
+    costExplorer.service,
   ];
 
   const persistence = stateFile
@@ -244,7 +247,15 @@ export async function startAwsSim(options: AwsSimOptions): Promise<AwsSim> {
     {
       context,
       serviceNames: services.map((service) => service.name),
-      stores: [sagemaker.store, codepipeline.store, cloudwatch.store, autoscaling.store, queues],
+      stores: [
+        sagemaker.store,
+        codepipeline.store,
+        cloudwatch.store,
+        autoscaling.store,
+        queues,
+        costExplorer.store,
+      ],
+      costs: costExplorer.store,
       pipelines: { sagemaker: sagemaker.store.pipelines, codepipeline: codepipeline.store.pipelines },
       traffic: cloudwatch.store.traffic,
       events: events?.emitter,

@@ -3,6 +3,7 @@ import type { AlarmState } from '../core/alarm-states';
 import type { ResourceStore } from '../core/caller';
 import type { SimContext } from '../core/context';
 import { FaultRuleError, parseFaultRule } from '../core/faults';
+import { DailyCostInputError, type DailyCostStore, parseDailyCosts } from '../cost-explorer/daily-costs';
 import { EventDeliveryError, parseEventDelivery, type StateEventEmitter } from '../events/event-emitter';
 import type { SimResponse } from '../service';
 
@@ -14,6 +15,8 @@ export interface AdminDeps {
   pipelines: { sagemaker: Set<string>; codepipeline: Set<string> };
   /** Per-endpoint traffic behind the CloudWatch metrics. */
   traffic: TrafficHistory;
+  /** The daily spend Cost Explorer reports, by tag. */
+  costs: DailyCostStore;
   /** Present when the sim emits state-change events into a queue. */
   events?: StateEventEmitter;
 }
@@ -127,6 +130,14 @@ function dispatch(deps: AdminDeps, request: AdminRequest): [number, unknown] {
       if (service !== 'sagemaker') deps.pipelines.codepipeline.add(name);
       return [200, { name, service }];
     }
+    case 'GET /_sim/costs':
+      return [200, { rows: deps.costs.rows }];
+    case 'POST /_sim/costs':
+      deps.costs.add(parseDailyCosts(readObject(request.body)));
+      return [200, { rows: deps.costs.rows }];
+    case 'DELETE /_sim/costs':
+      deps.costs.reset();
+      return [200, { rows: [] }];
     case 'GET /_sim/events':
       return [200, { events: deps.events?.settings ?? null }];
     case 'POST /_sim/events': {
@@ -187,7 +198,7 @@ function dispatch(deps: AdminDeps, request: AdminRequest): [number, unknown] {
   }
 }
 
-/** The JSON admin API under /_sim/: faults, alarms, pipelines, traffic, events, the clock, the resource listing, reset. */
+/** The JSON admin API under /_sim/: faults, alarms, pipelines, traffic, Cost Explorer spend, events, the clock, the resource listing, reset. */
 export function handleAdmin(deps: AdminDeps, request: AdminRequest): SimResponse {
   try {
     const [status, body] = dispatch(deps, request);
@@ -197,7 +208,8 @@ export function handleAdmin(deps: AdminDeps, request: AdminRequest): SimResponse
       error instanceof AdminInputError ||
       error instanceof FaultRuleError ||
       error instanceof EventDeliveryError ||
-      error instanceof TrafficInputError
+      error instanceof TrafficInputError ||
+      error instanceof DailyCostInputError
     )
       return reply(400, request.requestId, { error: error.message });
     throw error;

@@ -1,5 +1,6 @@
 import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
+import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
@@ -37,6 +38,10 @@ export function sqs(sim: AwsSim, credentials: TestCredentials = BASE_CREDENTIALS
 
 export function codePipeline(sim: AwsSim, credentials: TestCredentials = BASE_CREDENTIALS) {
   return new CodePipelineClient({ endpoint: sim.url, region: 'us-east-1', credentials, maxAttempts: 1 });
+}
+
+export function costExplorer(sim: AwsSim, credentials: TestCredentials = BASE_CREDENTIALS) {
+  return new CostExplorerClient({ endpoint: sim.url, region: 'us-east-1', credentials, maxAttempts: 1 });
 }
 
 export function applicationAutoScaling(sim: AwsSim, credentials: TestCredentials = BASE_CREDENTIALS) {
