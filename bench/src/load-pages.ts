@@ -12,7 +12,7 @@ export interface PageResult {
   path: string;
   serverResponseMs: number;
   lcpMs: number;
-  /** The scripts the server-rendered HTML loads (Next's first-load JavaScript), gzipped. */
+  /** The scripts the server-rendered HTML loads in a modern browser (Next's first-load JavaScript), gzipped. */
   firstLoadJsBytes: number;
   /** Every script the page had loaded once the network went quiet, lazy chunks included. */
   allJsBytes: number;
@@ -55,7 +55,7 @@ const READ_TIMINGS = `new Promise((resolve) => {
 async function measureLoad(page: Page, url: string): Promise<LoadSample> {
   await page.goto(url, { waitUntil: 'load' });
   const htmlScripts = (await page.evaluate(
-    "Array.from(document.querySelectorAll('script[src]'), (script) => script.src)",
+    "Array.from(document.querySelectorAll('script[src]:not([nomodule])'), (script) => script.src)",
   )) as string[];
   await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
   const timings = (await page.evaluate(READ_TIMINGS)) as Omit<LoadSample, 'htmlScripts'>;
