@@ -18,7 +18,7 @@ import { sampleHostileInputs } from './hostile-inputs';
 import { checkRefusal } from './refusal-check';
 
 /** Runs per procedure and role; fixed seed, so a failure reproduces. */
-const RUNS = 20;
+const RUNS = 15;
 const SEED = 20261206;
 
 let t: TestDatabase;
