@@ -125,7 +125,7 @@ describe.concurrent('autoscaling when a deployment replaces another on its endpo
   });
 
   it('takes the previous policy off a variant that keeps its instance type, and deregisters it when the new deployment does not scale', async () => {
-    const { team, redeploy, first } = await scaledEndpoint();
+    const { redeploy, first } = await scaledEndpoint();
     const endpoint = first.awsResourceName;
     const second = await redeploy(2, {
       instanceType: 'ml.m5.large',
@@ -197,7 +197,7 @@ describe.concurrent('autoscaling when a deployment replaces another on its endpo
 // Alone: the fault below refuses UpdateEndpoint to every test team's role on this aws-sim.
 describe('an update that never starts', () => {
   it('puts back the autoscaling it deregistered before SageMaker refused the update', async () => {
-    const { team, redeploy, first } = await scaledEndpoint();
+    const { redeploy, first } = await scaledEndpoint();
     await simAdmin(stack, 'POST', '/_sim/faults', {
       service: 'sagemaker',
       operation: 'UpdateEndpoint',
