@@ -29,6 +29,8 @@ const schema = z.object({
   AUDIT_SIGNING_KEY: optionalString,
   AUDIT_SIGNING_KEY_FILE: optionalString,
   AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1_000).max(60_000).default(60_000),
+  // Read billed spend by cost-allocation tag from Cost Explorer (real AWS, tags activated); estimates only when off.
+  COST_EXPLORER_ENABLED: z.stringbool().default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
 
@@ -43,6 +45,7 @@ export interface Env {
   superviseSeconds: number;
   logLevel: string;
   allowsPrivateWebhookAddresses: boolean;
+  isCostExplorerEnabled: boolean;
   auditSigningKey: { AUDIT_SIGNING_KEY?: string | undefined; AUDIT_SIGNING_KEY_FILE?: string | undefined };
   auditCheckpointIntervalMs: number;
 }
@@ -65,6 +68,7 @@ function loadEnv(): Env {
     superviseSeconds: value.WORKER_SUPERVISE_SECONDS,
     logLevel: value.LOG_LEVEL,
     allowsPrivateWebhookAddresses: value.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
+    isCostExplorerEnabled: value.COST_EXPLORER_ENABLED,
     auditSigningKey: {
       AUDIT_SIGNING_KEY: value.AUDIT_SIGNING_KEY,
       AUDIT_SIGNING_KEY_FILE: value.AUDIT_SIGNING_KEY_FILE,

@@ -53,6 +53,7 @@ await registerHandlers(
     awsEndpoint: env.awsEndpointUrl,
     logger,
     allowsPrivateWebhookAddresses: env.allowsPrivateWebhookAddresses,
+    isCostExplorerEnabled: env.isCostExplorerEnabled,
   },
   { batchSize: env.batchSize, localConcurrency: env.localConcurrency },
 );

@@ -113,7 +113,7 @@ describe('sts', () => {
     expect(response.headers.get('x-amzn-requestid')).toBeTruthy();
     expect(await response.json()).toEqual({
       ok: true,
-      services: ['sts', 'sagemaker', 'codepipeline', 'monitoring', 'application-autoscaling', 'sqs'],
+      services: ['sts', 'sagemaker', 'codepipeline', 'monitoring', 'application-autoscaling', 'sqs', 'ce'],
     });
   });
 });

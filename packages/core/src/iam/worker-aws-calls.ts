@@ -30,6 +30,7 @@ export type WorkerAwsClient =
   | 'codepipeline'
   | 'cloudwatch'
   | 'application-auto-scaling'
+  | 'cost-explorer'
   | 'sts';
 
 export interface WorkerAwsCall {
@@ -104,6 +105,8 @@ export const WORKER_AWS_CALLS: readonly WorkerAwsCall[] = [
   call('application-auto-scaling', 'PutScalingPolicy', 'sagemaker-scaling'),
   call('application-auto-scaling', 'DeleteScalingPolicy', 'sagemaker-scaling'),
   call('application-auto-scaling', 'DescribeScalableTargets', 'unscoped-read'),
+  // Cost Explorer grants no resource-level permission on GetCostAndUsage; the worker filters by the team's tag.
+  call('cost-explorer', 'GetCostAndUsage', 'unscoped-read', ['ce:GetCostAndUsage']),
   call('sts', 'GetCallerIdentity', 'none', []),
   call('sts', 'AssumeRole', 'none', []),
 ];

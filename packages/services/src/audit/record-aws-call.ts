@@ -3,7 +3,13 @@ import { appendAuditEvent } from '@cairn/db/audit-writer';
 import type { PrismaClient } from '@cairn/db/client';
 
 /** The AWS services the worker calls; the middle segment of an `aws.<service>.<Operation>` action. */
-export type AwsServiceName = 'sagemaker' | 'codepipeline' | 'cloudwatch' | 'application-autoscaling' | 'sts';
+export type AwsServiceName =
+  | 'sagemaker'
+  | 'codepipeline'
+  | 'cloudwatch'
+  | 'application-autoscaling'
+  | 'sts'
+  | 'ce';
 
 export interface AwsCallRecord {
   /** The user whose request led to the call; null for work nobody asked for (e.g. scheduled polls). */

@@ -17,7 +17,8 @@ export interface RecomputeReport {
 /**
  * Recomputes the estimated cost entries of each day in [from, to] (UTC days; today up to `now`):
  * each day's ESTIMATE entries are deleted and replaced in one transaction, so rerunning a day
- * gives the same rows and a reader never sees half a day. Cost Explorer entries are left alone.
+ * gives the same rows and a reader never sees half a day. Cost Explorer entries are left alone,
+ * and a team whose day Cost Explorer billed gets no estimates for it.
  * Then checks every budget of the months touched against its thresholds. Audited once per run.
  */
 export async function recomputeCosts(
@@ -38,15 +39,22 @@ export async function recomputeCosts(
   const teamFilter = input.teamIds ? { teamId: { in: [...input.teamIds] } } : {};
   let entries = 0;
   for (const day of eachDay(from, to)) {
-    const rows = rowsByDay.get(day.getTime()) ?? [];
-    await db.$transaction(async (tx) => {
+    entries += await db.$transaction(async (tx) => {
       // Two recomputations of the same day take turns instead of interleaving deletes and inserts.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`costs:${isoDay(day)}`}))`;
+      // A team whose day Cost Explorer billed keeps those rows instead of estimates.
+      const billed = await tx.costEntry.findMany({
+        where: { day, source: 'COST_EXPLORER', ...teamFilter },
+        select: { teamId: true },
+        distinct: ['teamId'],
+      });
+      const billedTeams = new Set(billed.map((entry) => entry.teamId));
+      const rows = (rowsByDay.get(day.getTime()) ?? []).filter((row) => !billedTeams.has(row.teamId));
       await tx.costEntry.deleteMany({ where: { day, source: 'ESTIMATE', ...teamFilter } });
       if (rows.length > 0)
         await tx.costEntry.createMany({ data: rows.map((row) => ({ ...row, source: 'ESTIMATE' })) });
+      return rows.length;
     });
-    entries += rows.length;
   }
   const months = [...new Set(eachDay(from, to).map((day) => monthStart(day).getTime()))].map(
     (ms) => new Date(ms),

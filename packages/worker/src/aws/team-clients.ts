@@ -1,6 +1,7 @@
 import { ApplicationAutoScalingClient } from '@aws-sdk/client-application-auto-scaling';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
+import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { TeamAwsIdentity, TeamCredentialsProvider } from './team-credentials';
@@ -21,8 +22,12 @@ export interface TeamClients {
   codepipeline: CodePipelineClient;
   cloudwatch: CloudWatchClient;
   autoscaling: ApplicationAutoScalingClient;
+  /** Cost Explorer answers in us-east-1 only, whatever the team's region. */
+  costExplorer: CostExplorerClient;
   destroy(): void;
 }
+
+const COST_EXPLORER_REGION = 'us-east-1';
 
 // AWS no longer accepts the cached session (expired early, or the endpoint restarted and forgot it).
 const REJECTED_SESSION = new Set([
@@ -55,6 +60,7 @@ export function createTeamClients(options: TeamClientsOptions): TeamClients {
     codepipeline: new CodePipelineClient(config),
     cloudwatch: new CloudWatchClient(config),
     autoscaling: new ApplicationAutoScalingClient(config),
+    costExplorer: new CostExplorerClient({ ...config, region: COST_EXPLORER_REGION }),
   };
   const forgetRejectedSession =
     <A, R>(next: (args: A) => Promise<R>) =>
@@ -72,6 +78,7 @@ export function createTeamClients(options: TeamClientsOptions): TeamClients {
   clients.codepipeline.middlewareStack.add(forgetRejectedSession, step);
   clients.cloudwatch.middlewareStack.add(forgetRejectedSession, step);
   clients.autoscaling.middlewareStack.add(forgetRejectedSession, step);
+  clients.costExplorer.middlewareStack.add(forgetRejectedSession, step);
   return {
     ...clients,
     destroy() {

@@ -3,6 +3,7 @@ import { recomputeCosts } from '@cairn/services/costs/recompute-costs';
 import { computeCostsJob, type JobPayload } from '@cairn/services/jobs/job-contracts';
 import type { JobQueue } from '@cairn/services/jobs/job-queue';
 import type { JobHandler, JobRun } from './job-runner';
+import { readCostExplorer } from './read-cost-explorer';
 
 type Payload = JobPayload<typeof computeCostsJob>;
 
@@ -11,7 +12,8 @@ const HOURLY = '7 * * * *';
 
 /**
  * Recomputes estimated costs for the payload's days, or yesterday and today when it names none
- * (the schedule's job), and raises the budget crossings they lead to.
+ * (the schedule's job), and raises the budget crossings they lead to. With Cost Explorer enabled,
+ * the complete days' billed spend replaces the estimates of each team it reports for.
  */
 export const computeCostsHandler: JobHandler<Payload> = {
   contract: computeCostsJob,
@@ -19,13 +21,20 @@ export const computeCostsHandler: JobHandler<Payload> = {
   async run(payload: Payload, run: JobRun) {
     const now = new Date();
     const today = utcDay(now);
-    return recomputeCosts(run.deps.db, {
-      from: payload.from ? parseIsoDay(payload.from) : addDays(today, -1),
-      to: payload.to ? parseIsoDay(payload.to) : today,
+    const from = payload.from ? parseIsoDay(payload.from) : addDays(today, -1);
+    const to = payload.to ? parseIsoDay(payload.to) : today;
+    // Billed days first: the estimates then leave them alone and budgets see what was billed.
+    const costExplorer = run.deps.isCostExplorerEnabled
+      ? await readCostExplorer(run.deps, { from, to, now, jobId: run.jobId })
+      : null;
+    const estimates = await recomputeCosts(run.deps.db, {
+      from,
+      to,
       now,
       queue: run.deps.queue,
       requestId: run.jobId,
     });
+    return costExplorer ? { ...estimates, costExplorer } : estimates;
   },
 };
 

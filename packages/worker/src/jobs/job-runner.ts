@@ -30,6 +30,8 @@ export interface WorkerDeps {
   reconcile?: ReconcilePolicy;
   /** Webhook deliveries may reach loopback and private networks (WEBHOOK_ALLOW_PRIVATE_ADDRESSES). */
   allowsPrivateWebhookAddresses?: boolean;
+  /** The cost job reads billed spend from Cost Explorer for complete days (COST_EXPLORER_ENABLED). */
+  isCostExplorerEnabled?: boolean;
 }
 
 export interface JobRun {

@@ -39,6 +39,8 @@ export async function startWorkerTestStack(
     localConcurrency?: number;
     /** The sim emits EventBridge events into a queue and the worker consumes them, as on AWS. */
     awsEvents?: boolean;
+    /** The cost job reads the sim's Cost Explorer, as COST_EXPLORER_ENABLED does. */
+    costExplorer?: boolean;
   } = {},
 ): Promise<WorkerTestStack> {
   const t = await createTestDatabase();
@@ -65,6 +67,7 @@ export async function startWorkerTestStack(
     // Test receivers listen on loopback.
     allowsPrivateWebhookAddresses: true,
     ...(options.reconcile ? { reconcile: options.reconcile } : {}),
+    ...(options.costExplorer ? { isCostExplorerEnabled: true } : {}),
   };
   await registerHandlers(worker, HANDLERS, deps, {
     batchSize: options.batchSize ?? 10,
