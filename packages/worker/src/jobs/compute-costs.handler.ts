@@ -3,7 +3,7 @@ import { recomputeCosts } from '@cairn/services/costs/recompute-costs';
 import { computeCostsJob, type JobPayload } from '@cairn/services/jobs/job-contracts';
 import type { JobQueue } from '@cairn/services/jobs/job-queue';
 import type { JobHandler, JobRun } from './job-runner';
-import { readCostExplorer } from './read-cost-explorer';
+import { readCostExplorer, SCHEDULED_REREAD_AFTER_MS } from './read-cost-explorer';
 
 type Payload = JobPayload<typeof computeCostsJob>;
 
@@ -24,8 +24,15 @@ export const computeCostsHandler: JobHandler<Payload> = {
     const from = payload.from ? parseIsoDay(payload.from) : addDays(today, -1);
     const to = payload.to ? parseIsoDay(payload.to) : today;
     // Billed days first: the estimates then leave them alone and budgets see what was billed.
+    const isScheduled = !payload.from && !payload.to;
     const costExplorer = run.deps.isCostExplorerEnabled
-      ? await readCostExplorer(run.deps, { from, to, now, jobId: run.jobId })
+      ? await readCostExplorer(run.deps, {
+          from,
+          to,
+          now,
+          jobId: run.jobId,
+          ...(isScheduled ? { rereadAfterMs: SCHEDULED_REREAD_AFTER_MS } : {}),
+        })
       : null;
     const estimates = await recomputeCosts(run.deps.db, {
       from,

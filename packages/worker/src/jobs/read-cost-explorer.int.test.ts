@@ -3,6 +3,7 @@ import { makeRanDeployment } from '@cairn/services/testing/cost-fixtures';
 import { makeTeam, type TestTeam } from '@cairn/services/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkerTestStack, type WorkerTestStack } from '../testing/worker-test-stack';
+import { readCostExplorer } from './read-cost-explorer';
 
 let stack: WorkerTestStack;
 let t: WorkerTestStack['t'];
@@ -169,5 +170,21 @@ describe('cost job with Cost Explorer enabled', () => {
       ['2026-05-01', 'COST_EXPLORER', deployment.id, 1],
       ['2026-05-02', 'ESTIMATE', deployment.id, 24],
     ]);
+  });
+
+  it('reads a team again only once its last read is older than the interval asked for', async () => {
+    const team = await teamWithRole();
+    const read = (now: Date) =>
+      readCostExplorer(stack.deps, {
+        from: new Date('2026-06-01T00:00:00Z'),
+        to: new Date('2026-06-01T00:00:00Z'),
+        now,
+        jobId: crypto.randomUUID(),
+        rereadAfterMs: 3_600_000,
+      });
+    const now = new Date();
+    expect((await read(now)).recentlyRead).not.toContain(team.teamId);
+    expect((await read(now)).recentlyRead).toContain(team.teamId);
+    expect((await read(new Date(now.getTime() + 2 * 3_600_000))).recentlyRead).not.toContain(team.teamId);
   });
 });

@@ -10,26 +10,39 @@ export interface CostExplorerReport {
   /** Team-days whose entries now come from Cost Explorer. */
   recorded: { teamId: string; day: string; entries: number }[];
   failed: { teamId: string; reason: string }[];
+  /** Teams read recently enough (`rereadAfterMs`) to be left until a later run. */
+  recentlyRead: string[];
 }
+
+/** Cost Explorer bills each GetCostAndUsage request, so the hourly schedule reads a team a few times a day. */
+export const SCHEDULED_REREAD_AFTER_MS = 6 * 3_600_000;
 
 /**
  * Reads each team's billed spend per deployment from Cost Explorer (grouped by the
  * `cairn:deployment` tag, filtered on the team's `cairn:team` tag) for the complete days of
  * [from, to] (today is left to the estimates) and records each day that has spend in place of
  * the team's entries. A team without a role is skipped; one team's AWS failure is logged and
- * leaves its days on estimates.
+ * leaves its days on estimates. With `rereadAfterMs`, a team whose last successful read is more
+ * recent is skipped.
  */
 export async function readCostExplorer(
   deps: WorkerDeps,
-  input: { from: Date; to: Date; now: Date; jobId: string },
+  input: { from: Date; to: Date; now: Date; jobId: string; rereadAfterMs?: number },
 ): Promise<CostExplorerReport> {
-  const report: CostExplorerReport = { recorded: [], failed: [] };
+  const report: CostExplorerReport = { recorded: [], failed: [], recentlyRead: [] };
   const from = utcDay(input.from);
   const yesterday = addDays(utcDay(input.now), -1);
   const to = utcDay(input.to) < yesterday ? utcDay(input.to) : yesterday;
   if (from > to) return report;
   const teams = await deps.db.team.findMany({ where: { iamRoleArn: { not: null } } });
   for (const team of teams) {
+    if (
+      input.rereadAfterMs !== undefined &&
+      (await wasReadSince(deps, team.id, input.now, input.rereadAfterMs))
+    ) {
+      report.recentlyRead.push(team.id);
+      continue;
+    }
     const aws = openTeamAws(deps, { team, requester: COSTS, jobId: input.jobId });
     try {
       const costs = await getDailyCostsByTag(
@@ -64,4 +77,18 @@ export async function readCostExplorer(
     }
   }
   return report;
+}
+
+/** The audit trail of AWS calls is the record of when a team's spend was last read. */
+async function wasReadSince(deps: WorkerDeps, teamId: string, now: Date, ms: number): Promise<boolean> {
+  const read = await deps.db.auditEvent.findFirst({
+    where: {
+      action: 'aws.ce.GetCostAndUsage',
+      teamId,
+      outcome: 'SUCCESS',
+      occurredAt: { gt: new Date(now.getTime() - ms) },
+    },
+    select: { seq: true },
+  });
+  return read !== null;
 }
