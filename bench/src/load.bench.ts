@@ -33,7 +33,8 @@ async function main() {
   const sqlClient = new pg.Client({ connectionString: load.databaseUrl });
   try {
     await sqlClient.connect();
-    const postgres = (await sqlClient.query<{ version: string }>('SHOW server_version')).rows[0]?.version;
+    const postgres = (await sqlClient.query<{ server_version: string }>('SHOW server_version')).rows[0]
+      ?.server_version;
     const machine = machineLine(`Postgres ${postgres}`);
     const cookie = await signInCookie(load.webUrl, ADMIN, DEMO_PASSWORD);
     const adminId = await userIdByEmail(db, ADMIN);
