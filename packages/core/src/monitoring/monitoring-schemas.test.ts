@@ -83,7 +83,7 @@ describe('alert rule input', () => {
         rule.severity,
       ]),
     ).toEqual([
-      ['error_rate_5xx', 1, 5, 2, 'CRITICAL'],
+      ['error_rate_5xx', 1, 1, 3, 'CRITICAL'],
       ['model_latency_p99', 1000, 5, 3, 'WARNING'],
       ['drift:*', 0.3, 60, 1, 'WARNING'],
     ]);

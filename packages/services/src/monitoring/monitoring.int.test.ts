@@ -116,12 +116,12 @@ async function deployed() {
   return { team, deployment, alertDeployment };
 }
 
-/** `values` per minute ending at `now` (the last value is the minute before now). */
+/** `values` per minute up to `now` (the last value is the minute now falls in, as the collector stores it). */
 function minutes(metric: string, values: number[], now: Date, variant = '') {
   return values.map((value, index) => ({
     metric,
     variant,
-    minute: new Date(Math.floor(now.getTime() / MINUTE) * MINUTE - (values.length - index) * MINUTE),
+    minute: new Date(Math.floor(now.getTime() / MINUTE) * MINUTE - (values.length - 1 - index) * MINUTE),
     value,
   }));
 }
@@ -181,9 +181,9 @@ describe('monitoring', () => {
     expect(data.blocks.length).toBeGreaterThan(0);
     expect(await t.db.auditEvent.count({ where: { action: 'alert.fire', resourceId: alert?.id } })).toBe(1);
 
-    // Clear for one window only: still open (flapping suppressed); clear for both: resolved.
-    const later = new Date(now.getTime() + 5 * MINUTE);
-    await storeMetricPoints(t.db, deployment.id, minutes('error_rate_5xx', Array(5).fill(0), later));
+    // Clear for one window only: still open (flapping suppressed); clear for all three: resolved.
+    const later = new Date(now.getTime() + MINUTE);
+    await storeMetricPoints(t.db, deployment.id, minutes('error_rate_5xx', [0], later));
     const stillOpen = await evaluateDeploymentAlerts(t.db, {
       deployment: alertDeployment,
       now: later,
