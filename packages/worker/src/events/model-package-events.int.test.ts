@@ -1,9 +1,8 @@
 import { DescribeModelPackageCommand, UpdateModelPackageCommand } from '@aws-sdk/client-sagemaker';
 import { sageMaker } from '@cairn/aws-sim/testing/sim-clients';
-import { createModelGroup } from '@cairn/services/model-groups/create-model-group';
-import { registerModelVersion } from '@cairn/services/model-versions/register-model-version';
-import { contextFor, makeTeam } from '@cairn/services/testing/fixtures';
+import { makeTeam } from '@cairn/services/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerCandidateVersion } from '../testing/candidate-version';
 import { startWorkerTestStack, type WorkerTestStack } from '../testing/worker-test-stack';
 
 let stack: WorkerTestStack;
@@ -28,43 +27,8 @@ async function until<T>(
 
 /** A version of a new team, registered in SageMaker and awaiting approval. */
 async function registeredVersion() {
-  const { t, producer } = stack;
-  const team = await makeTeam(t.db);
-  await t.db.team.update({
-    where: { id: team.teamId },
-    data: { iamRoleArn: 'arn:aws:iam::210987654321:role/cairn-team-registry' },
-  });
-  const ctx = { ...contextFor(t.db, team.engineer), queue: producer };
-  const group = await createModelGroup(ctx, {
-    teamId: team.teamId,
-    projectId: team.projectId,
-    name: 'card-fraud',
-    description: '',
-  });
-  const experiment = await t.db.experiment.create({
-    data: { teamId: team.teamId, projectId: team.projectId, name: 'training' },
-  });
-  const run = await t.db.run.create({
-    data: {
-      teamId: team.teamId,
-      projectId: team.projectId,
-      experimentId: experiment.id,
-      name: 'calm-fox',
-      status: 'FINISHED',
-      startTime: new Date(),
-    },
-  });
-  const version = await registerModelVersion(ctx, {
-    teamId: team.teamId,
-    projectId: team.projectId,
-    modelGroupId: group.id,
-    runId: run.id,
-    artifactUri: 's3://cairn-artifacts/calm-fox/model.tar.gz',
-    inferenceImageUri: '210987654321.dkr.ecr.us-east-1.amazonaws.com/scorer:1.0.0',
-    framework: 'SKLEARN',
-    description: 'candidate',
-    modelCard: { intendedUse: '', limitations: '', trainingData: '', evaluation: '' },
-  });
+  const { t } = stack;
+  const version = await registerCandidateVersion(stack, await makeTeam(t.db));
   return until(
     () => t.db.modelVersion.findUniqueOrThrow({ where: { id: version.id } }),
     (found) => found.awsStatus !== 'PENDING',

@@ -2,10 +2,9 @@ import { DescribeModelPackageCommand } from '@aws-sdk/client-sagemaker';
 import { sageMaker } from '@cairn/aws-sim/testing/sim-clients';
 import { enqueueJob } from '@cairn/services/jobs/enqueue-job';
 import { syncModelVersionApprovalJob } from '@cairn/services/jobs/job-contracts';
-import { createModelGroup } from '@cairn/services/model-groups/create-model-group';
-import { registerModelVersion } from '@cairn/services/model-versions/register-model-version';
-import { contextFor, makeTeam, type TestTeam } from '@cairn/services/testing/fixtures';
+import { makeTeam, type TestTeam } from '@cairn/services/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerCandidateVersion } from '../testing/candidate-version';
 import { startWorkerTestStack, type WorkerTestStack } from '../testing/worker-test-stack';
 
 let stack: WorkerTestStack;
@@ -19,43 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-async function registeredVersion(team: TestTeam) {
-  await t.db.team.update({
-    where: { id: team.teamId },
-    data: { iamRoleArn: 'arn:aws:iam::210987654321:role/cairn-team-registry' },
-  });
-  const ctx = { ...contextFor(t.db, team.engineer), queue: producer };
-  const group = await createModelGroup(ctx, {
-    teamId: team.teamId,
-    projectId: team.projectId,
-    name: 'card-fraud',
-    description: '',
-  });
-  const experiment = await t.db.experiment.create({
-    data: { teamId: team.teamId, projectId: team.projectId, name: 'training' },
-  });
-  const run = await t.db.run.create({
-    data: {
-      teamId: team.teamId,
-      projectId: team.projectId,
-      experimentId: experiment.id,
-      name: 'calm-fox',
-      status: 'FINISHED',
-      startTime: new Date(),
-    },
-  });
-  return registerModelVersion(ctx, {
-    teamId: team.teamId,
-    projectId: team.projectId,
-    modelGroupId: group.id,
-    runId: run.id,
-    artifactUri: 's3://cairn-artifacts/calm-fox/model.tar.gz',
-    inferenceImageUri: '210987654321.dkr.ecr.us-east-1.amazonaws.com/scorer:1.0.0',
-    framework: 'SKLEARN',
-    description: 'candidate',
-    modelCard: { intendedUse: '', limitations: '', trainingData: '', evaluation: '' },
-  });
-}
+const registeredVersion = (team: TestTeam) => registerCandidateVersion(stack, team);
 
 /** A decided request, as the approval service leaves it, and the version's status with it. */
 async function decide(
