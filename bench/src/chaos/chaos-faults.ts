@@ -1,0 +1,173 @@
+import pg from 'pg';
+import type { ChaosEnv } from './chaos-env';
+import type { ChaosStack, ServiceName } from './chaos-stack';
+import { waitFor } from './chaos-stack';
+
+/** One fault as it happened: when, how long until the portal was back, and what was seen. */
+export interface FaultRecord {
+  name: string;
+  startedAt: number;
+  endedAt: number;
+  /** What the recovery time measures, e.g. "database up -> /api/ready 200". */
+  recoveryMeasure: string;
+  /** null when the portal did not come back within the wait. */
+  recoveryMs: number | null;
+  notes: string[];
+}
+
+const RECOVERY_WAIT_MS = 60_000;
+const READY_POLL_MS = 150;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The four faults in turn, with the load running throughout and a pause after each: Postgres
+ * restarted, the worker killed with SIGKILL and started again, the web app killed and started
+ * again, SageMaker throttled in aws-sim. A service that died on its own along the way is noted and
+ * started again, so the run goes on to the checks.
+ */
+export async function runFaults(
+  stack: ChaosStack,
+  env: ChaosEnv,
+  log: (line: string) => void,
+): Promise<FaultRecord[]> {
+  const faults: FaultRecord[] = [];
+  const readyUrl = `${stack.webUrl}/api/ready`;
+  const pause = async () => {
+    log(`  load continues for ${env.CHAOS_PAUSE_SECONDS} s`);
+    await sleep(env.CHAOS_PAUSE_SECONDS * 1000);
+    for (const name of ['web', 'worker'] as const) await reviveIfDead(stack, name, faults.at(-1), log);
+  };
+  const timeReady = async (fault: FaultRecord) => {
+    const startedAt = performance.now();
+    try {
+      await waitFor(readyUrl, RECOVERY_WAIT_MS, READY_POLL_MS);
+      fault.recoveryMs = performance.now() - startedAt;
+    } catch (error) {
+      fault.notes.push(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  {
+    const fault = newFault('Postgres restart', 'database accepting connections -> /api/ready 200');
+    log(`Fault 1: stopping Postgres for ${env.CHAOS_DB_DOWN_SECONDS} s`);
+    await stack.stopPostgres();
+    await sleep(env.CHAOS_DB_DOWN_SECONDS * 1000);
+    const startingAt = performance.now();
+    await stack.startPostgres();
+    fault.notes.push(`Postgres took ${Math.round(performance.now() - startingAt)} ms to start`);
+    await timeReady(fault);
+    fault.endedAt = Date.now();
+    faults.push(fault);
+    log(`  /api/ready answered ${describeRecovery(fault)} after the database was back`);
+  }
+  await pause();
+
+  {
+    const fault = newFault('Worker kill -9', 'worker started -> first heartbeat');
+    log('Fault 2: kill -9 the worker');
+    const worker = stack.service('worker');
+    worker.signal('SIGKILL');
+    await worker.exited;
+    await sleep(2_000);
+    const restartedAt = new Date();
+    const startingAt = performance.now();
+    stack.startService('worker');
+    if (await waitForHeartbeat(stack.databaseUrl, restartedAt)) {
+      fault.recoveryMs = performance.now() - startingAt;
+    } else fault.notes.push(`no heartbeat within ${RECOVERY_WAIT_MS / 1000} s`);
+    fault.endedAt = Date.now();
+    faults.push(fault);
+    log(`  the new worker beat ${describeRecovery(fault)} after its start`);
+  }
+  await pause();
+
+  {
+    const fault = newFault('Web app kill -9 and restart', 'web started -> /api/ready 200');
+    log('Fault 3: kill -9 the web app, start it again');
+    const web = stack.service('web');
+    web.signal('SIGKILL');
+    await web.exited;
+    await sleep(2_000);
+    stack.startService('web');
+    await timeReady(fault);
+    fault.endedAt = Date.now();
+    faults.push(fault);
+    log(`  /api/ready answered ${describeRecovery(fault)} after the web app started`);
+  }
+  await pause();
+
+  {
+    const fault = newFault(
+      `aws-sim throttles SageMaker ${env.CHAOS_THROTTLE_PERCENT}% for ${env.CHAOS_THROTTLE_SECONDS} s`,
+      'throttling cleared -> /api/ready 200',
+    );
+    log(`Fault 4: aws-sim throttles ${env.CHAOS_THROTTLE_PERCENT}% of SageMaker requests`);
+    await simAdmin(stack.awsSimUrl, 'POST', '/_sim/faults', {
+      service: 'sagemaker',
+      throttlePercent: env.CHAOS_THROTTLE_PERCENT,
+      seed: env.CHAOS_SEED,
+    });
+    await sleep(env.CHAOS_THROTTLE_SECONDS * 1000);
+    await simAdmin(stack.awsSimUrl, 'DELETE', '/_sim/faults');
+    const throttled = (await simAdmin(stack.awsSimUrl, 'GET', '/_sim/requests?isInjected=true')) as {
+      requests: unknown[];
+    };
+    fault.notes.push(`${throttled.requests.length} SageMaker requests throttled`);
+    await timeReady(fault);
+    fault.endedAt = Date.now();
+    faults.push(fault);
+    log(`  ${throttled.requests.length} requests throttled; throttling cleared`);
+  }
+  return faults;
+}
+
+function newFault(name: string, recoveryMeasure: string): FaultRecord {
+  return { name, startedAt: Date.now(), endedAt: 0, recoveryMeasure, recoveryMs: null, notes: [] };
+}
+
+function describeRecovery(fault: FaultRecord): string {
+  return fault.recoveryMs === null ? 'never' : `${(fault.recoveryMs / 1000).toFixed(2)} s`;
+}
+
+/** A service that exited without being told to is a finding; it is started again so the run goes on. */
+async function reviveIfDead(
+  stack: ChaosStack,
+  name: ServiceName,
+  fault: FaultRecord | undefined,
+  log: (line: string) => void,
+) {
+  const service = stack.service(name);
+  if (!service.hasExited()) return;
+  const code = await service.exited;
+  const note = `${name} exited on its own (${code}) after "${fault?.name ?? 'start'}"; started again`;
+  log(`  ${note}`);
+  fault?.notes.push(note);
+  stack.startService(name);
+  if (name === 'web') await waitFor(`${stack.webUrl}/api/ready`, RECOVERY_WAIT_MS).catch(() => undefined);
+}
+
+async function waitForHeartbeat(databaseUrl: string, since: Date): Promise<boolean> {
+  const deadline = Date.now() + RECOVERY_WAIT_MS;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    while (Date.now() < deadline) {
+      const found = await client.query('SELECT 1 FROM "WorkerHeartbeat" WHERE "startedAt" >= $1', [since]);
+      if ((found.rowCount ?? 0) > 0) return true;
+      await sleep(READY_POLL_MS);
+    }
+    return false;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function simAdmin(awsSimUrl: string, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${awsSimUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`aws-sim ${method} ${path} answered ${response.status}`);
+  return (await response.json()) as unknown;
+}
