@@ -1,9 +1,13 @@
 'use client';
 
-import { formatUsd } from '@cairn/core/deployments/cost-line';
 import { Paper, Text } from '@mantine/core';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { seriesColor } from '~/components/charts/series-colors';
+import dynamic from 'next/dynamic';
+
+// recharts loads once a chart shows, into a box already sized, so the page's first load goes without it.
+const DailyCostChartPlot = dynamic(
+  () => import('./daily-cost-chart-plot').then((module) => module.DailyCostChartPlot),
+  { ssr: false },
+);
 
 export interface DailyCostSeries {
   key: string;
@@ -18,13 +22,6 @@ interface DailyCostChartProps {
   height?: number;
 }
 
-const compactUsd = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  notation: 'compact',
-  maximumFractionDigits: 1,
-});
-
 /** Daily spend as stacked bars, one colour per series (a team, a project). */
 export function DailyCostChart({ title, rows, series, height = 260 }: DailyCostChartProps) {
   return (
@@ -38,29 +35,7 @@ export function DailyCostChart({ title, rows, series, height = 260 }: DailyCostC
         </Text>
       ) : (
         <div style={{ height }}>
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={[...rows]} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#e9ecef" vertical={false} />
-              <XAxis dataKey="day" tick={{ fontSize: 11 }} tickFormatter={(day: string) => day.slice(5)} />
-              <YAxis
-                tick={{ fontSize: 11 }}
-                tickFormatter={(value: number) => compactUsd.format(value)}
-                width={64}
-              />
-              <Tooltip formatter={(value) => formatUsd(Number(value))} />
-              {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12 }} />}
-              {series.map((line, index) => (
-                <Bar
-                  key={line.key}
-                  dataKey={line.key}
-                  name={line.label}
-                  stackId="spend"
-                  fill={seriesColor(index)}
-                  isAnimationActive={false}
-                />
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
+          <DailyCostChartPlot rows={rows} series={series} />
         </div>
       )}
     </Paper>

@@ -3,11 +3,16 @@
 import { METRIC_RANGES, type MetricRange } from '@cairn/core/monitoring/monitoring-schemas';
 import { Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ErrorState, LoadingRows } from '~/components/states';
 import { useTRPC } from '~/trpc/client';
-import { buildMonitoringCharts, formatChartValue, type MonitoringChart } from './monitoring-charts';
+import { buildMonitoringCharts, type MonitoringChart } from './monitoring-charts';
+
+// recharts loads once a chart shows, into a box already sized, so the page's first load goes without it.
+const TimeChartPlot = dynamic(() => import('./time-chart-plot').then((module) => module.TimeChartPlot), {
+  ssr: false,
+});
 
 const POLL_MS = 30_000;
 export const RANGE_LABEL: Record<MetricRange, string> = {
@@ -75,14 +80,6 @@ export function DeploymentMetricsPanel({ teamId, deploymentId }: DeploymentMetri
   );
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const fullFormat = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'UTC',
-});
-
 export function TimeChart({ chart, isLong }: { chart: MonitoringChart; isLong: boolean }) {
   return (
     <Paper withBorder p="sm" role="figure" aria-label={`Chart of ${chart.title}`}>
@@ -90,47 +87,7 @@ export function TimeChart({ chart, isLong }: { chart: MonitoringChart; isLong: b
         {chart.title}
       </Text>
       <div style={{ height: 220 }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={chart.rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="#e9ecef" />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={['dataMin', 'dataMax']}
-              tick={{ fontSize: 11 }}
-              tickFormatter={(value: number) => (isLong ? dayFormat : timeFormat).format(value)}
-            />
-            <YAxis
-              type="number"
-              domain={['auto', 'auto']}
-              tick={{ fontSize: 11 }}
-              width={56}
-              tickFormatter={(value: number) => formatChartValue(value, chart.unit)}
-            />
-            <Tooltip
-              labelFormatter={(value) => `${fullFormat.format(Number(value))} UTC`}
-              formatter={(value) =>
-                typeof value === 'number' ? formatChartValue(value, chart.unit) : String(value)
-              }
-            />
-            {chart.lines.length > 1 && <Legend wrapperStyle={{ fontSize: 11 }} />}
-            {chart.lines.map((line) => (
-              <Line
-                key={line.id}
-                dataKey={line.id}
-                name={line.label}
-                stroke={line.color}
-                strokeWidth={line.isVariant ? 1.25 : 1.75}
-                strokeDasharray={line.isVariant ? '4 2' : undefined}
-                dot={chart.rows.length === 1}
-                connectNulls
-                isAnimationActive={false}
-                type="linear"
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
+        <TimeChartPlot chart={chart} isLong={isLong} />
       </div>
     </Paper>
   );
