@@ -3,9 +3,14 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import IconChevronDown from '@tabler/icons-react/icons/IconChevronDown';
 import IconLogout from '@tabler/icons-react/icons/IconLogout';
-import { signOut } from 'next-auth/react';
 import type { SessionViewer } from '~/components/viewer-context';
 import { initials } from '~/lib/format';
+
+// next-auth's client is needed only to sign out, so it loads on that click rather than with every page.
+async function signOutToSignIn() {
+  const { signOut } = await import('next-auth/react');
+  await signOut({ callbackUrl: '/signin' });
+}
 
 export function UserMenu({ viewer }: { viewer: SessionViewer }) {
   return (
@@ -38,7 +43,7 @@ export function UserMenu({ viewer }: { viewer: SessionViewer }) {
           )}
         </Menu.Label>
         <Menu.Divider />
-        <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => signOut({ callbackUrl: '/signin' })}>
+        <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => void signOutToSignIn()}>
           Sign out
         </Menu.Item>
       </Menu.Dropdown>
