@@ -57,6 +57,7 @@ const LOWER_IS_BETTER = new Set<string>([
 ]);
 
 const MARKER_TABLE = '_cairn_bench_seed';
+const LONG_SERIES_KEY = 'train_loss';
 /** Bumped whenever the generated data changes, so an older seed is replaced. */
 const SEED_FORMAT = 2;
 const START_MS = Date.UTC(2026, 0, 1);
@@ -72,6 +73,10 @@ export function seededUuid(text: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/** The run holding the `index`-th long series of a seed. */
+export const longRunId = (seed: number, index: number) =>
+  seededUuid(`cairn-bench:${seed}:run:long${index === 0 ? '' : `:${index}`}`);
+
 /** The fixed rows of a seed: the same seed always names the same team, project, experiments and runs. */
 export function trackingSeedIds(spec: TrackingSeedSpec): TrackingSeedIds {
   const prefix = `cairn-bench:${spec.seed}`;
@@ -83,8 +88,8 @@ export function trackingSeedIds(spec: TrackingSeedSpec): TrackingSeedIds {
     experimentIds: Array.from({ length: spec.experiments }, (_, e) =>
       seededUuid(`${prefix}:experiment:${e}`),
     ),
-    longRunId: seededUuid(`${prefix}:run:long`),
-    longSeriesKey: 'train_loss',
+    longRunId: longRunId(spec.seed, 0),
+    longSeriesKey: LONG_SERIES_KEY,
   };
 }
 
@@ -104,6 +109,11 @@ CREATE OR REPLACE FUNCTION pg_temp.bench_noise(seed bigint, r bigint, k bigint, 
   LANGUAGE sql IMMUTABLE AS
   $$ SELECT ((s * s * 7919 + s * 104729 + r * 1299709 + k * 15485863 + seed * 32452843) % 1000003)::double precision / 1000003 $$;
 `;
+
+/** Defines the seed's SQL helpers (`pg_temp.bench_rand`, `bench_uuid`, `bench_noise`) for the session. */
+export async function installSeedHelpers(client: pg.Client): Promise<void> {
+  await client.query(HELPERS);
+}
 
 /**
  * One row per (run, key) with the curve's shape drawn from the seed: level `a`, amplitude `b`,
@@ -207,24 +217,86 @@ export async function seedTracking(
 
   const started = performance.now();
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
-  await client.query(`
+  await seedRuns(
+    client,
+    spec,
+    {
+      runExperimentIds: Array.from(
+        { length: spec.runs },
+        (_, r) => ids.experimentIds[r % spec.experiments] as string,
+      ),
+      longRunExperimentIds: [ids.experimentIds[0] as string],
+      userId: ids.userId,
+    },
+    log,
+  );
+  await client.query(
+    'VACUUM ANALYZE "MetricPoint", "RunLatestMetric", "Run", "RunParam", "RunTag", "Experiment"',
+  );
+  await client.query(`INSERT INTO ${MARKER_TABLE} (id, spec, "seededAt") VALUES (1, $1, now())`, [
+    JSON.stringify({ ...spec, format: SEED_FORMAT }),
+  ]);
+  log(`seed ${seed}: done (${elapsed()})`);
+  return ids;
+}
+
+/** Sizes of a run load; `longSeriesPoints` is per long run. */
+export type RunSeedSpec = Pick<TrackingSeedSpec, 'seed' | 'runs' | 'keys' | 'steps' | 'longSeriesPoints'>;
+
+/** Where the runs go: each run's team and project are its experiment's. */
+export interface RunPlacement {
+  /** The experiment of run `r`, for every run. */
+  runExperimentIds: string[];
+  /** One long-series run per entry, in that experiment. */
+  longRunExperimentIds: string[];
+  userId: string;
+}
+
+/**
+ * Bulk-loads runs into existing experiments (INSERT ... SELECT FROM generate_series, so the rows
+ * are made server-side): `runs` runs with five params and three tags, `keys` metrics of `steps`
+ * points each and their latest values, and one `longSeriesPoints`-point `train_loss` series per
+ * long run. The metric point key is dropped during the load and rebuilt once, which is minutes
+ * faster than maintaining it row by row.
+ */
+export async function seedRuns(
+  client: pg.Client,
+  spec: RunSeedSpec,
+  placement: RunPlacement,
+  log: (line: string) => void,
+): Promise<string[]> {
+  const { seed } = spec;
+  await client.query(HELPERS);
+  const started = performance.now();
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+  await client.query(
+    `
     INSERT INTO "Run" (id, "teamId", "projectId", "experimentId", name, status, "startTime", "endTime",
                        "createdById", "userName", source, "gitCommit", "artifactUri")
-    SELECT pg_temp.bench_uuid('cairn-bench:${seed}:run:' || r), '${ids.teamId}', '${ids.projectId}',
-           (ARRAY['${ids.experimentIds.join("','")}']::uuid[])[r % ${spec.experiments} + 1],
+    SELECT pg_temp.bench_uuid('cairn-bench:${seed}:run:' || r), e."teamId", e."projectId", e.id,
            'run-' || lpad(r::text, 5, '0'),
            (CASE WHEN pg_temp.bench_rand('${seed}:status:' || r) < 0.03 THEN 'FAILED'
                  WHEN pg_temp.bench_rand('${seed}:status:' || r) < 0.04 THEN 'KILLED'
                  ELSE 'FINISHED' END)::"RunStatus",
            to_timestamp((${START_MS}::bigint + r * 60000) / 1000.0),
            to_timestamp((${START_MS}::bigint + r * 60000 + ${spec.steps} * 1000) / 1000.0),
-           '${ids.userId}', 'bench', 'train.py', md5('${seed}:commit:' || r),
+           $2::uuid, 'bench', 'train.py', md5('${seed}:commit:' || r),
            'mlflow-artifacts:/bench/' || r
-      FROM generate_series(0, ${spec.runs - 1}) r`);
-  await client.query(`
+      FROM generate_series(0, ${spec.runs - 1}) r
+      JOIN "Experiment" e ON e.id = ($1::uuid[])[r + 1]`,
+    [placement.runExperimentIds, placement.userId],
+  );
+  const longRunIds = placement.longRunExperimentIds.map((_, index) => longRunId(seed, index));
+  await client.query(
+    `
     INSERT INTO "Run" (id, "teamId", "projectId", "experimentId", name, status, "startTime", "createdById", "userName", source)
-    VALUES ('${ids.longRunId}', '${ids.teamId}', '${ids.projectId}', '${ids.experimentIds[0]}', 'long-run',
-            'RUNNING', to_timestamp(${START_MS} / 1000.0), '${ids.userId}', 'bench', 'train_long.py')`);
+    SELECT ($1::uuid[])[i], e."teamId", e."projectId", e.id,
+           CASE WHEN i = 1 THEN 'long-run' ELSE 'long-run-' || (i - 1) END,
+           'RUNNING', to_timestamp(${START_MS} / 1000.0), $3::uuid, 'bench', 'train_long.py'
+      FROM generate_series(1, $4::int) i
+      JOIN "Experiment" e ON e.id = ($2::uuid[])[i]`,
+    [longRunIds, placement.longRunExperimentIds, placement.userId, longRunIds.length],
+  );
   await client.query(`
     INSERT INTO "RunParam" ("runId", key, value)
     SELECT pg_temp.bench_uuid('cairn-bench:${seed}:run:' || r), p.key,
@@ -265,34 +337,31 @@ export async function seedTracking(
     [0, spec.runs - 1],
   );
   // The long series: a slow decay with noise and a few rare spikes, so downsampling has peaks to keep.
-  const longValue = `0.1 + 2 * exp(-s / ${spec.longSeriesPoints / 10}::double precision)
-    + 0.05 * (pg_temp.bench_noise(${seed}, ${spec.runs}, 1001, s) - 0.5)
-    + CASE WHEN pg_temp.bench_noise(${seed}, ${spec.runs}, 1002, s) > 0.99999 THEN 1 ELSE 0 END`;
-  await client.query(
-    `INSERT INTO "MetricPoint" ("runId", key, step, "timestamp", value)
-     SELECT $1::uuid, $2, s, ${START_MS}::bigint + s * 100, ${longValue}
-       FROM generate_series(0, ${spec.longSeriesPoints - 1}) s`,
-    [ids.longRunId, ids.longSeriesKey],
-  );
-  await client.query(
-    `INSERT INTO "RunLatestMetric" ("runId", key, value, step, "timestamp")
-     SELECT $1::uuid, $2, ${longValue}, s, ${START_MS}::bigint + s * 100
-       FROM (SELECT ${spec.longSeriesPoints - 1}::bigint AS s) last_step`,
-    [ids.longRunId, ids.longSeriesKey],
-  );
-  log(`seed ${seed}: long series of ${spec.longSeriesPoints.toLocaleString()} points (${elapsed()})`);
+  for (const [index, runId] of longRunIds.entries()) {
+    const longValue = `0.1 + 2 * exp(-s / ${spec.longSeriesPoints / 10}::double precision)
+      + 0.05 * (pg_temp.bench_noise(${seed}, ${spec.runs + index}, 1001, s) - 0.5)
+      + CASE WHEN pg_temp.bench_noise(${seed}, ${spec.runs + index}, 1002, s) > 0.99999 THEN 1 ELSE 0 END`;
+    await client.query(
+      `INSERT INTO "MetricPoint" ("runId", key, step, "timestamp", value)
+       SELECT $1::uuid, $2, s, ${START_MS}::bigint + s * 100, ${longValue}
+         FROM generate_series(0, ${spec.longSeriesPoints - 1}) s`,
+      [runId, LONG_SERIES_KEY],
+    );
+    await client.query(
+      `INSERT INTO "RunLatestMetric" ("runId", key, value, step, "timestamp")
+       SELECT $1::uuid, $2, ${longValue}, s, ${START_MS}::bigint + s * 100
+         FROM (SELECT ${spec.longSeriesPoints - 1}::bigint AS s) last_step`,
+      [runId, LONG_SERIES_KEY],
+    );
+    log(
+      `seed ${seed}: long series ${index + 1} of ${spec.longSeriesPoints.toLocaleString()} points (${elapsed()})`,
+    );
+  }
 
   await client.query(`SET maintenance_work_mem = '1GB'`);
   await client.query(
     'ALTER TABLE "MetricPoint" ADD CONSTRAINT "MetricPoint_pkey" PRIMARY KEY ("runId", key, step, "timestamp", value)',
   );
   log(`seed ${seed}: metric point key rebuilt (${elapsed()})`);
-  await client.query(
-    'VACUUM ANALYZE "MetricPoint", "RunLatestMetric", "Run", "RunParam", "RunTag", "Experiment"',
-  );
-  await client.query(`INSERT INTO ${MARKER_TABLE} (id, spec, "seededAt") VALUES (1, $1, now())`, [
-    JSON.stringify({ ...spec, format: SEED_FORMAT }),
-  ]);
-  log(`seed ${seed}: done (${elapsed()})`);
-  return ids;
+  return longRunIds;
 }
