@@ -115,7 +115,7 @@ async function main() {
 
     const report = [
       `## Load on the production build (${new Date().toISOString().slice(0, 16)} UTC)`,
-      `Machine: ${machine}. Data: the demo seed. ${SECONDS} s per step.`,
+      `Machine: ${machine}. Data: ${load.dataLabel}. ${SECONDS} s per step.`,
       `### tRPC queries\n\n${latencyTable(queryResults)}`,
       `### End-to-end against the same SQL run directly\n\n${overheadTable(comparisons)}`,
       `### MLflow ingest\n\n${latencyTable(ingestResults, (result) => (result.requestsPerSecond * INGEST_POINTS).toFixed(0))}`,
