@@ -5,7 +5,7 @@ import { DEAD_LETTER_QUEUE } from '@cairn/services/jobs/job-contracts';
 import pg from 'pg';
 import type { FaultRecord } from './chaos-faults';
 import { simAdmin } from './chaos-faults';
-import type { Ledger } from './chaos-ledger';
+import { type Ledger, uuidOfHex } from './chaos-ledger';
 import type { ChaosStack } from './chaos-stack';
 
 export interface CheckResult {
@@ -26,9 +26,6 @@ const UNSETTLED_DEPLOYMENT = ['PENDING', 'CREATING', 'UPDATING', 'ROLLING_BACK',
 const CAIRN_NAME = /^cairn-([a-z]+)-([0-9a-f]{32})$/;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const uuidOf = (hex: string) =>
-  `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-
 type Query = <T extends pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<T[]>;
 
 /** Every acknowledged write of the ledger, looked up in the database. */
@@ -40,7 +37,7 @@ async function checkAcknowledgedWrites(query: Query, ledger: Ledger): Promise<Ch
     const absent = ids.filter((id) => !present.has(id));
     if (absent.length > 0) missing.push(`${absent.length} ${label} (${absent.slice(0, 3).join(', ')})`);
   };
-  await lookFor('runs', 'Run', ledger.runIds);
+  await lookFor('runs', 'Run', [...ledger.runIds, ...ledger.releaseRunIds].map(uuidOfHex));
   await lookFor('model groups', 'ModelGroup', ledger.modelGroupIds);
   await lookFor('model versions', 'ModelVersion', ledger.modelVersionIds);
   await lookFor(
@@ -52,14 +49,14 @@ async function checkAcknowledgedWrites(query: Query, ledger: Ledger): Promise<Ch
   for (const [runId, acked] of ledger.points) {
     const rows = await query<{ key: string; step: string }>(
       'SELECT key, step::text AS step FROM "MetricPoint" WHERE "runId" = $1::uuid',
-      [runId],
+      [uuidOfHex(runId)],
     );
     const stored = new Set(rows.map((row) => `${row.key}|${row.step}`));
     for (const point of acked) if (!stored.has(point)) absentPoints++;
   }
   if (absentPoints > 0) missing.push(`${absentPoints} metric points`);
   const counted =
-    `${ledger.runIds.length} runs, ${ledger.pointCount} metric points, ${ledger.modelGroupIds.length} model groups, ` +
+    `${ledger.runIds.length + ledger.releaseRunIds.length} runs, ${ledger.pointCount} metric points, ${ledger.modelGroupIds.length} model groups, ` +
     `${ledger.modelVersionIds.length} versions, ${ledger.deployments.length} deployments`;
   return {
     name: 'No acknowledged write lost',
@@ -73,7 +70,7 @@ async function checkAcknowledgedWrites(query: Query, ledger: Ledger): Promise<Ch
  * package group per model group, one endpoint per endpoint deployment (or its predecessor's),
  * one transform job per batch deployment, and nothing Cairn-named that no record explains.
  */
-async function checkAwsResources(query: Query, awsSimUrl: string): Promise<CheckResult> {
+async function checkAwsResources(query: Query, awsSimUrl: string, ledger: Ledger): Promise<CheckResult> {
   const { resources } = (await simAdmin(awsSimUrl, 'GET', '/_sim/resources')) as { resources: SimResource[] };
   const problems: string[] = [];
   const groups = await query<{ id: string; awsName: string; versions: number }>(
@@ -111,7 +108,7 @@ async function checkAwsResources(query: Query, awsSimUrl: string): Promise<Check
     const match = CAIRN_NAME.exec(resource.name);
     if (!match) continue;
     const [, prefix, hex] = match;
-    const id = uuidOf(hex ?? '');
+    const id = uuidOfHex(hex ?? '');
     const isExplained =
       prefix === 'mpg'
         ? groupIds.has(id)
@@ -125,7 +122,11 @@ async function checkAwsResources(query: Query, awsSimUrl: string): Promise<Check
   const endpointsPerDeployment = new Map<string, number>();
   for (const endpoint of byType.get('endpoint') ?? [])
     endpointsPerDeployment.set(endpoint.name, (endpointsPerDeployment.get(endpoint.name) ?? 0) + 1);
-  const started = deployments.filter((deployment) => deployment.status !== 'PENDING');
+  // The demo's seeded history never went through aws-sim; the deployments of this run did.
+  const ofThisRun = new Set(ledger.deployments.map((deployment) => deployment.id));
+  const started = deployments.filter(
+    (deployment) => ofThisRun.has(deployment.id) && deployment.status !== 'PENDING',
+  );
   const transformJobs = new Set((byType.get('transform-job') ?? []).map((job) => job.name));
   for (const deployment of started) {
     if (
@@ -254,6 +255,19 @@ async function checkAudit(databaseUrl: string, publicKeyPem: string): Promise<Ch
   }
 }
 
+/** Each fault's own recovery: the web app ready again, the worker beating again. */
+function checkEveryFaultRecovered(faults: FaultRecord[]): CheckResult {
+  const unrecovered = faults.filter((fault) => fault.recoveryMs === null);
+  return {
+    name: 'Every fault recovered from',
+    isPassed: unrecovered.length === 0,
+    detail:
+      unrecovered.length === 0
+        ? faults.map((fault) => `${fault.name}: ${((fault.recoveryMs ?? 0) / 1000).toFixed(2)} s`).join('; ')
+        : unrecovered.map((fault) => `${fault.name}: ${fault.notes.join('; ')}`).join('; '),
+  };
+}
+
 function checkRecovery(faults: FaultRecord[], budgetMs: number): CheckResult {
   const restart = faults.find((fault) => fault.name === 'Postgres restart');
   const ms = restart?.recoveryMs ?? null;
@@ -282,10 +296,11 @@ export async function runChecks(input: {
     const settled = await checkSettled(query, input.settleSeconds, input.chaosStartedAt);
     return [
       await checkAcknowledgedWrites(query, input.ledger),
-      await checkAwsResources(query, input.stack.awsSimUrl),
+      await checkAwsResources(query, input.stack.awsSimUrl, input.ledger),
       ...settled,
       await checkAudit(input.stack.databaseUrl, input.stack.auditPublicKeyPem),
       checkRecovery(input.faults, input.readyBudgetMs),
+      checkEveryFaultRecovered(input.faults),
     ];
   } finally {
     await client.end();

