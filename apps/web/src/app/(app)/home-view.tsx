@@ -7,6 +7,7 @@ import IconShieldCheck from '@tabler/icons-react/icons/IconShieldCheck';
 import IconUsersGroup from '@tabler/icons-react/icons/IconUsersGroup';
 import IconUsersPlus from '@tabler/icons-react/icons/IconUsersPlus';
 import { useQuery } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { OpenAlertsSummary } from '~/components/monitoring/open-alerts-summary';
 import { PageHeader } from '~/components/page-header';
@@ -15,7 +16,12 @@ import { useViewer } from '~/components/viewer-context';
 import { canReadSomeAudit, ROLE_COLOR, ROLE_LABEL } from '~/lib/access';
 import { formatRelative } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';
-import { CreateTeamForm } from './create-team-form';
+
+// The form and its input schema load when its modal opens, not with the page.
+const CreateTeamForm = dynamic(() => import('./create-team-form').then((module) => module.CreateTeamForm), {
+  ssr: false,
+  loading: () => <LoadingRows rows={3} height={36} />,
+});
 
 const PROJECTS_PER_TEAM = 6;
 

@@ -22,32 +22,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { FormActions } from '~/components/form-actions';
 import { type FieldErrors, zodFieldErrors } from '~/lib/errors';
-
-export interface AlertRuleDraft {
-  name: string;
-  metric: string;
-  statistic: (typeof ALERT_STATISTICS)[number];
-  comparator: (typeof ALERT_COMPARATORS)[number];
-  threshold: number | string;
-  windowMinutes: number | string;
-  evaluationPeriods: number | string;
-  severity: (typeof ALERT_SEVERITIES)[number];
-  isEnabled: boolean;
-  isProjectWide: boolean;
-}
-
-export const EMPTY_RULE: AlertRuleDraft = {
-  name: '',
-  metric: 'error_rate_5xx',
-  statistic: 'Average',
-  comparator: 'GREATER_THAN',
-  threshold: 1,
-  windowMinutes: 5,
-  evaluationPeriods: 2,
-  severity: 'WARNING',
-  isEnabled: true,
-  isProjectWide: false,
-};
+import type { AlertRuleDraft, RuleSubmission } from './alert-rule-draft';
 
 const METRIC_OPTIONS = [...ENDPOINT_METRICS.map((metric) => metric.key), MAX_DRIFT_METRIC];
 const COMPARATOR_LABEL: Record<string, string> = {
@@ -55,12 +30,6 @@ const COMPARATOR_LABEL: Record<string, string> = {
   GREATER_THAN_OR_EQUAL: `${COMPARATOR_SYMBOL.GREATER_THAN_OR_EQUAL} at least`,
   LESS_THAN: `${COMPARATOR_SYMBOL.LESS_THAN} less than`,
   LESS_THAN_OR_EQUAL: `${COMPARATOR_SYMBOL.LESS_THAN_OR_EQUAL} at most`,
-};
-
-export type RuleSubmission = Omit<AlertRuleDraft, 'threshold' | 'windowMinutes' | 'evaluationPeriods'> & {
-  threshold: number;
-  windowMinutes: number;
-  evaluationPeriods: number;
 };
 
 interface AlertRuleFormProps {

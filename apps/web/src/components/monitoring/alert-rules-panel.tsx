@@ -19,6 +19,7 @@ import IconPencil from '@tabler/icons-react/icons/IconPencil';
 import IconPlus from '@tabler/icons-react/icons/IconPlus';
 import IconTrash from '@tabler/icons-react/icons/IconTrash';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { ErrorState, LoadingRows } from '~/components/states';
 import { useViewer } from '~/components/viewer-context';
@@ -27,8 +28,13 @@ import { errorMessage, type FieldErrors, serverFieldErrors } from '~/lib/errors'
 import { useTRPC } from '~/trpc/client';
 import type { RouterOutputs } from '~/trpc/outputs';
 import { SeverityBadge } from './alert-badges';
-import { type AlertRuleDraft, AlertRuleForm, EMPTY_RULE, type RuleSubmission } from './alert-rule-form';
+import { type AlertRuleDraft, EMPTY_RULE, type RuleSubmission } from './alert-rule-draft';
 import { ruleConditionText } from './rule-condition';
+
+// The form (with its number inputs and the rule schema) loads when a rule is added or edited.
+const AlertRuleForm = dynamic(() => import('./alert-rule-form').then((module) => module.AlertRuleForm), {
+  ssr: false,
+});
 
 const POLL_MS = 30_000;
 type Rule = RouterOutputs['monitoring']['rules'][number];

@@ -7,13 +7,22 @@ import { notifications } from '@mantine/notifications';
 import IconKey from '@tabler/icons-react/icons/IconKey';
 import IconPlus from '@tabler/icons-react/icons/IconPlus';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
 import { useViewer } from '~/components/viewer-context';
 import { can } from '~/lib/access';
 import { errorMessage } from '~/lib/errors';
 import { formatDate, formatRelative, formatUtc } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';
-import { CreateTokenForm } from './create-token-form';
+
+// The form and its input schema load when its modal opens, not with the page.
+const CreateTokenForm = dynamic(
+  () => import('./create-token-form').then((module) => module.CreateTokenForm),
+  {
+    ssr: false,
+    loading: () => <LoadingRows rows={3} height={36} />,
+  },
+);
 
 const STATUS_COLOR = { active: 'teal', expired: 'orange', revoked: 'gray' } as const;
 

@@ -4,11 +4,20 @@ import { Badge, Button, Group, List, Modal, Paper, Stack, Text, Title } from '@m
 import { useDisclosure } from '@mantine/hooks';
 import IconPencil from '@tabler/icons-react/icons/IconPencil';
 import { useQuery } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { policyInWords } from '~/components/release/policy-in-words';
 import { ErrorState, LoadingRows } from '~/components/states';
 import { formatRelative, formatUtc } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';
-import { ApprovalPolicyForm } from './approval-policy-form';
+
+// The form and its input schema load when its modal opens, not with the page.
+const ApprovalPolicyForm = dynamic(
+  () => import('./approval-policy-form').then((module) => module.ApprovalPolicyForm),
+  {
+    ssr: false,
+    loading: () => <LoadingRows rows={3} height={36} />,
+  },
+);
 
 /** What a model version of this project needs before release; everyone reads it, team admins edit it. */
 export function ApprovalPolicyPanel({ teamId, projectId }: { teamId: string; projectId: string }) {

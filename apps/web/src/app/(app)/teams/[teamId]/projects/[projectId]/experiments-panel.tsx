@@ -22,6 +22,7 @@ import IconDots from '@tabler/icons-react/icons/IconDots';
 import IconFlask from '@tabler/icons-react/icons/IconFlask';
 import IconPlus from '@tabler/icons-react/icons/IconPlus';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useState } from 'react';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
@@ -30,7 +31,15 @@ import { can } from '~/lib/access';
 import { errorMessage } from '~/lib/errors';
 import { formatRelative, formatUtc } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';
-import { ExperimentNameForm } from './experiment-name-form';
+
+// The form and its input schema load when its modal opens, not with the page.
+const ExperimentNameForm = dynamic(
+  () => import('./experiment-name-form').then((module) => module.ExperimentNameForm),
+  {
+    ssr: false,
+    loading: () => <LoadingRows rows={3} height={36} />,
+  },
+);
 
 interface ExperimentsPanelProps {
   teamId: string;

@@ -7,6 +7,7 @@ import IconPlayerPlay from '@tabler/icons-react/icons/IconPlayerPlay';
 import IconPlus from '@tabler/icons-react/icons/IconPlus';
 import IconTimeline from '@tabler/icons-react/icons/IconTimeline';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { PipelineRunStatusBadge } from '~/components/release/release-badges';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
 import { useViewer } from '~/components/viewer-context';
@@ -14,7 +15,15 @@ import { can } from '~/lib/access';
 import { errorMessage } from '~/lib/errors';
 import { formatRelative, formatUtc } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';
-import { RegisterPipelineForm } from './register-pipeline-form';
+
+// The form and its input schema load when its modal opens, not with the page.
+const RegisterPipelineForm = dynamic(
+  () => import('./register-pipeline-form').then((module) => module.RegisterPipelineForm),
+  {
+    ssr: false,
+    loading: () => <LoadingRows rows={3} height={36} />,
+  },
+);
 
 const KIND_LABEL = { CODEPIPELINE: 'CodePipeline', SAGEMAKER: 'SageMaker pipeline' } as const;
 const POLL_WHILE_RUNNING_MS = 2_000;
