@@ -1,5 +1,5 @@
 import { GENESIS_HASH } from '@cairn/core/audit-hash';
-import { type AuditChainReader, type ChainRow, chainRowHash } from './audit-chain-reader';
+import type { AuditChainReader, ChainRow } from './audit-chain-reader';
 import type { AuditProblems } from './audit-problems';
 
 /** Chain heads sealed by checkpoints: event seq -> (hash -> first checkpoint id that sealed it). */
@@ -43,7 +43,12 @@ export async function checkAuditChain(
     if (!last) break;
     next = reader.batchAfter(last.seq, batchSize);
     for (const row of batch) {
-      previous = await checkRow(reader, row, previous, problems);
+      // The common case, decided without awaiting: linked to its predecessor and unchanged.
+      const previousHash: string = previous ? previous.hash : GENESIS_HASH;
+      previous =
+        row.isContentIntact && row.prevHash === previousHash
+          ? { seq: row.seq, hash: row.hash, isMoved: false }
+          : await checkRow(reader, row, previous, problems);
       checkSealed(row, sealed, problems);
       eventCount += 1;
     }
@@ -59,7 +64,7 @@ async function checkRow(
   problems: AuditProblems,
 ): Promise<Previous> {
   const seq = row.seq.toString();
-  const isContentIntact = chainRowHash(row) === row.hash;
+  const { isContentIntact } = row;
   const isLinkIntact = row.prevHash === (previous?.hash ?? GENESIS_HASH);
   const current: Previous = { seq: row.seq, hash: row.hash, isMoved: false };
   if (isLinkIntact) {
@@ -77,7 +82,7 @@ async function checkRow(
     problems.add(reordered(seq, target.seq));
     return { ...current, isMoved: true };
   }
-  const isTargetMoved = chainRowHash(target) !== target.hash;
+  const isTargetMoved = !target.isContentIntact;
   if (previous?.isMoved || isTargetMoved) return current;
   if (previous && target.seq < previous.seq) {
     const insertedSeq = previous.seq.toString();

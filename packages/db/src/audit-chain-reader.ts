@@ -1,16 +1,16 @@
 import { hash as sha256Hex } from 'node:crypto';
-import { canonicalParsedJson } from '@cairn/core/audit-hash';
+import { type AuditHashContent, auditContentJson } from '@cairn/core/audit-hash';
 import type { Db } from './client';
 
-/** One event as the verifier needs it: the canonical JSON its hash covers, and its two links. */
+/** One event as the verifier needs it: its two links, and whether its content still matches its hash. */
 export interface ChainRow {
   seq: bigint;
   prevHash: string;
   hash: string;
   /** ISO UTC with milliseconds. */
   occurredAt: string;
-  /** auditContentJson of the event: exactly what its hash covers after "prevHash\n". */
-  contentJson: string;
+  /** Whether sha256(prevHash "\n" canonical content) as read equals the stored hash. */
+  isContentIntact: boolean;
 }
 
 export interface AuditChainReader {
@@ -20,45 +20,25 @@ export interface AuditChainReader {
   newest(): Promise<ChainRow | null>;
 }
 
-/** auditEventHash computed with the platform's one-shot native SHA-256: the same value, faster. */
-export function chainRowHash(row: ChainRow): string {
-  return sha256Hex('sha256', `${row.prevHash}\n${row.contentJson}`, 'hex');
-}
-
-const json = (column: string) => `coalesce(to_json(${column})::text, 'null')`;
 const ISO_UTC = `to_char("occurredAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-// The canonical content (auditContentJson: keys in sorted order, strings escaped as JSON.stringify
-// does, which is what Postgres's to_json does too) is spelled by the database around before and
-// after, which only JavaScript can canonicalize (jsonb orders keys its own way). Each event then
-// costs the verifier a few string concatenations, two small parses and one hash. The database is
-// trusted no more than before: a server that lies could return any rows anyway; the signed
-// checkpoints are what catch it.
-const COLUMNS = `"AuditEvent".seq::text AS seq, "prevHash", hash, ${ISO_UTC} AS "occurredAt",
-  '{"action":' || ${json('action')} || ',"actorLabel":' || ${json('"actorLabel"')}
-    || ',"actorTokenId":' || ${json('"actorTokenId"::text')} || ',"actorType":' || ${json('"actorType"::text')}
-    || ',"actorUserId":' || ${json('"actorUserId"::text')} || ',"after":' AS head,
-  after::text AS after,
-  ',"awsRequestId":' || ${json('"awsRequestId"')} || ',"before":' AS middle,
-  before::text AS before,
-  ',"ip":' || ${json('ip')} || ',"occurredAt":' || ${json(ISO_UTC)}
-    || ',"onBehalfOfUserId":' || ${json('"onBehalfOfUserId"::text')} || ',"outcome":' || ${json('outcome::text')}
-    || ',"reason":' || ${json('reason')} || ',"requestId":' || ${json('"requestId"')}
-    || ',"resourceId":' || ${json('"resourceId"')} || ',"resourceType":' || ${json('"resourceType"')}
-    || ',"seq":' || ${json('"AuditEvent".seq::text')} || ',"teamId":' || ${json('"teamId"::text')}
-    || ',"userAgent":' || ${json('"userAgent"')} || '}' AS tail`;
+// Plain columns, every one as text (no type parsing on the client), before and after as their
+// jsonb text: JavaScript spells the canonical content (auditContentJson), which costs it no more
+// than splicing strings the database would have to build with a dozen to_json calls per row. The
+// database is trusted no more than before: a server that lies could return any rows anyway; the
+// signed checkpoints are what catch it.
+const COLUMNS = `"AuditEvent".seq::text AS seq, "prevHash", hash, ${ISO_UTC} AS "occurredAt", action,
+  "actorLabel", "actorTokenId"::text AS "actorTokenId", "actorType"::text AS "actorType",
+  "actorUserId"::text AS "actorUserId", after::text AS after, "awsRequestId", before::text AS before, ip,
+  "onBehalfOfUserId"::text AS "onBehalfOfUserId", outcome::text AS outcome, reason, "requestId",
+  "resourceId", "resourceType", "teamId"::text AS "teamId", "userAgent"`;
 
-interface RawRow {
-  seq: string;
+type RawRow = Omit<AuditHashContent, 'before' | 'after'> & {
   prevHash: string;
   hash: string;
-  occurredAt: string;
-  head: string;
-  after: string | null;
-  middle: string;
   before: string | null;
-  tail: string;
-}
+  after: string | null;
+};
 
 /** Reads the chain through any client that runs SQL and returns rows as objects (Prisma or pg). */
 export function sqlChainReader(query: <T>(sql: string, params: unknown[]) => Promise<T[]>): AuditChainReader {
@@ -89,15 +69,17 @@ export function prismaChainReader(db: Db): AuditChainReader {
   return sqlChainReader((sql, params) => db.$queryRawUnsafe(sql, ...params));
 }
 
-const canonical = (jsonb: string | null) =>
-  jsonb === null ? 'null' : canonicalParsedJson(JSON.parse(jsonb));
+const parsed = (jsonb: string | null): unknown => (jsonb === null ? null : JSON.parse(jsonb));
 
+// auditEventHash with the platform's one-shot native SHA-256 (the same value, faster), computed as
+// the row is read so the content string dies young and the garbage collector stays cheap.
 function toChainRow(row: RawRow): ChainRow {
+  const contentJson = auditContentJson({ ...row, before: parsed(row.before), after: parsed(row.after) });
   return {
     seq: BigInt(row.seq),
     prevHash: row.prevHash,
     hash: row.hash,
     occurredAt: row.occurredAt,
-    contentJson: `${row.head}${canonical(row.after)}${row.middle}${canonical(row.before)}${row.tail}`,
+    isContentIntact: sha256Hex('sha256', `${row.prevHash}\n${contentJson}`, 'hex') === row.hash,
   };
 }
