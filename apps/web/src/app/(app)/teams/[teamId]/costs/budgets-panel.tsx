@@ -5,13 +5,20 @@ import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { SpendProgress } from '~/components/costs/spend-progress';
 import { ErrorState, LoadingRows } from '~/components/states';
 import { errorMessage } from '~/lib/errors';
 import { formatDateTime } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';
-import { BudgetForm, type EditedBudget } from './budget-form';
+import type { EditedBudget } from './budget-form';
+
+// The form and its input schema load when it opens, not with the page.
+const BudgetForm = dynamic(() => import('./budget-form').then((module) => module.BudgetForm), {
+  ssr: false,
+  loading: () => <LoadingRows rows={3} height={36} />,
+});
 
 /** The team's budgets with this month's spend and the thresholds crossed; org admins edit them. */
 export function BudgetsPanel({ teamId }: { teamId: string }) {

@@ -3,6 +3,7 @@
 import { Button, Code, Modal, Paper, Table, Text } from '@mantine/core';
 import IconPencil from '@tabler/icons-react/icons/IconPencil';
 import { useQuery } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { ENVIRONMENT_LABEL } from '~/components/release/release-badges';
 import { ErrorState, LoadingRows } from '~/components/states';
@@ -10,7 +11,15 @@ import { useViewer } from '~/components/viewer-context';
 import { can } from '~/lib/access';
 import { useTRPC } from '~/trpc/client';
 import type { RouterOutputs } from '~/trpc/outputs';
-import { EnvironmentSettingsForm } from './environment-settings-form';
+
+// The form and its input schema load when it opens, not with the page.
+const EnvironmentSettingsForm = dynamic(
+  () => import('./environment-settings-form').then((module) => module.EnvironmentSettingsForm),
+  {
+    ssr: false,
+    loading: () => <LoadingRows rows={3} height={36} />,
+  },
+);
 
 export type ProjectEnvironment = RouterOutputs['environment']['list'][number];
 

@@ -6,6 +6,7 @@ import IconReplace from '@tabler/icons-react/icons/IconReplace';
 import IconRocket from '@tabler/icons-react/icons/IconRocket';
 import IconSend from '@tabler/icons-react/icons/IconSend';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useEffect, useMemo, useRef } from 'react';
 import { PageHeader } from '~/components/page-header';
@@ -19,12 +20,27 @@ import { useTRPC } from '~/trpc/client';
 import { isReleaseLive } from './is-release-live';
 import { ModelVersionSummary } from './model-version-summary';
 import { ReleaseRunsPanel } from './release-runs-panel';
-import { ReplaceArtifactForm } from './replace-artifact-form';
-import { RequestApprovalForm } from './request-approval-form';
 import { StartPipelineMenu } from './start-pipeline-menu';
 import { VersionApprovalRequests } from './version-approval-requests';
 import { VersionDeployments } from './version-deployments';
 import { VersionTimeline } from './version-timeline';
+
+// The forms and their input schemas load when their modal opens, not with the page.
+const ReplaceArtifactForm = dynamic(
+  () => import('./replace-artifact-form').then((module) => module.ReplaceArtifactForm),
+  {
+    ssr: false,
+    loading: () => <LoadingRows rows={3} height={36} />,
+  },
+);
+
+const RequestApprovalForm = dynamic(
+  () => import('./request-approval-form').then((module) => module.RequestApprovalForm),
+  {
+    ssr: false,
+    loading: () => <LoadingRows rows={3} height={36} />,
+  },
+);
 
 // While a request is open, a release pipeline runs or SageMaker has not caught up, all is polled.
 const POLL_WHILE_PENDING_MS = 4_000;

@@ -5,6 +5,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { DetailItem } from '~/components/detail-item';
@@ -19,9 +20,17 @@ import { useTRPC } from '~/trpc/client';
 import { ModelVersionsTable } from '../../model-versions-table';
 import { formatDuration } from '../../run-format';
 import { RunStatusBadge } from '../../run-status-badge';
-import { RegisterModelVersionForm } from './register-model-version-form';
 import { RunCharts } from './run-charts';
 import { KeyValueTable, LatestMetricsTable } from './run-tables';
+
+// The form and its input schema load when it opens, not with the page.
+const RegisterModelVersionForm = dynamic(
+  () => import('./register-model-version-form').then((module) => module.RegisterModelVersionForm),
+  {
+    ssr: false,
+    loading: () => <LoadingRows rows={3} height={36} />,
+  },
+);
 
 // While a run is RUNNING its status and curves are polled; polling stops when it ends.
 const POLL_WHILE_RUNNING_MS = 3_000;
