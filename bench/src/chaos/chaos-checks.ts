@@ -158,6 +158,7 @@ async function checkSettled(
   query: Query,
   settleSeconds: number,
   chaosStartedAt: Date,
+  faults: FaultRecord[],
 ): Promise<CheckResult[]> {
   const startedAt = performance.now();
   const unsettled = async () => {
@@ -213,7 +214,14 @@ async function checkSettled(
       WHERE state = 'failed' AND name <> $2 AND created_on >= $1 GROUP BY name`,
     [chaosStartedAt, DEAD_LETTER_QUEUE],
   );
+  const inFlight = faults.flatMap((fault) => fault.jobsInFlight);
+  const unfinished = await query<{ name: string; state: string; count: number }>(
+    `SELECT name, state::text, count(*)::int AS count FROM pgboss.job
+      WHERE id = ANY($1::uuid[]) AND state <> 'completed' GROUP BY name, state`,
+    [inFlight],
+  );
   const jobProblems = [
+    ...unfinished.map((row) => `${row.count} ${row.name} active at a fault now ${row.state}`),
     ...stuck.map((row) => `${row.count} ${row.name} ${row.state} past due`),
     ...exhausted.map(
       (row) => `${row.count} ${row.name} failed for good (${JSON.stringify(row.output).slice(0, 160)})`,
@@ -229,7 +237,8 @@ async function checkSettled(
     detail:
       jobProblems.length > 0
         ? jobProblems.join('; ')
-        : `jobs since the start: ${totals.map((row) => `${row.count} ${row.state}`).join(', ')}`,
+        : `jobs since the start: ${totals.map((row) => `${row.count} ${row.state}`).join(', ')}; ` +
+          `all ${inFlight.length} active at a fault completed`,
   };
   return [settled, jobs];
 }
@@ -293,7 +302,7 @@ export async function runChecks(input: {
   await client.connect();
   const query: Query = async (sql, params) => (await client.query(sql, params)).rows;
   try {
-    const settled = await checkSettled(query, input.settleSeconds, input.chaosStartedAt);
+    const settled = await checkSettled(query, input.settleSeconds, input.chaosStartedAt, input.faults);
     return [
       await checkAcknowledgedWrites(query, input.ledger),
       await checkAwsResources(query, input.stack.awsSimUrl, input.ledger),

@@ -13,10 +13,13 @@ export interface FaultRecord {
   /** null when the portal did not come back within the wait. */
   recoveryMs: number | null;
   notes: string[];
+  /** pg-boss jobs active when the fault struck: each must still complete. */
+  jobsInFlight: string[];
 }
 
 const RECOVERY_WAIT_MS = 60_000;
 const READY_POLL_MS = 150;
+const SETTLE_WAIT_MS = 180_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -50,6 +53,7 @@ export async function runFaults(
   {
     const fault = newFault('Postgres restart', 'database accepting connections -> /api/ready 200');
     log(`Fault 1: stopping Postgres for ${env.CHAOS_DB_DOWN_SECONDS} s`);
+    fault.jobsInFlight = await activeJobIds(stack.databaseUrl);
     await stack.stopPostgres();
     await sleep(env.CHAOS_DB_DOWN_SECONDS * 1000);
     const startingAt = performance.now();
@@ -66,6 +70,7 @@ export async function runFaults(
     const fault = newFault('Worker kill -9', 'worker started -> first heartbeat');
     log('Fault 2: kill -9 the worker');
     const worker = stack.service('worker');
+    fault.jobsInFlight = await activeJobIds(stack.databaseUrl);
     worker.signal('SIGKILL');
     await worker.exited;
     await sleep(2_000);
@@ -77,7 +82,9 @@ export async function runFaults(
     } else fault.notes.push(`no heartbeat within ${RECOVERY_WAIT_MS / 1000} s`);
     fault.endedAt = Date.now();
     faults.push(fault);
-    log(`  the new worker beat ${describeRecovery(fault)} after its start`);
+    log(
+      `  the new worker beat ${describeRecovery(fault)} after its start; ${fault.jobsInFlight.length} jobs were active at the kill`,
+    );
   }
   await pause();
 
@@ -99,7 +106,7 @@ export async function runFaults(
   {
     const fault = newFault(
       `aws-sim throttles SageMaker ${env.CHAOS_THROTTLE_PERCENT}% for ${env.CHAOS_THROTTLE_SECONDS} s`,
-      'throttling cleared -> /api/ready 200',
+      'throttling cleared -> the AWS work started before it settled',
     );
     log(`Fault 4: aws-sim throttles ${env.CHAOS_THROTTLE_PERCENT}% of SageMaker requests`);
     await simAdmin(stack.awsSimUrl, 'POST', '/_sim/faults', {
@@ -109,20 +116,34 @@ export async function runFaults(
     });
     await sleep(env.CHAOS_THROTTLE_SECONDS * 1000);
     await simAdmin(stack.awsSimUrl, 'DELETE', '/_sim/faults');
+    const clearedAt = new Date();
+    const settlingAt = performance.now();
     const throttled = (await simAdmin(stack.awsSimUrl, 'GET', '/_sim/requests?isInjected=true')) as {
       requests: unknown[];
     };
     fault.notes.push(`${throttled.requests.length} SageMaker requests throttled`);
-    await timeReady(fault);
+    const open = await waitForSettled(stack.databaseUrl, clearedAt);
+    if (open === 0) fault.recoveryMs = performance.now() - settlingAt;
+    else fault.notes.push(`${open} deployments, versions or groups from before still unsettled`);
     fault.endedAt = Date.now();
     faults.push(fault);
-    log(`  ${throttled.requests.length} requests throttled; throttling cleared`);
+    log(
+      `  ${throttled.requests.length} requests throttled; AWS work settled ${describeRecovery(fault)} after`,
+    );
   }
   return faults;
 }
 
 function newFault(name: string, recoveryMeasure: string): FaultRecord {
-  return { name, startedAt: Date.now(), endedAt: 0, recoveryMeasure, recoveryMs: null, notes: [] };
+  return {
+    name,
+    startedAt: Date.now(),
+    endedAt: 0,
+    recoveryMeasure,
+    recoveryMs: null,
+    notes: [],
+    jobsInFlight: [],
+  };
 }
 
 function describeRecovery(fault: FaultRecord): string {
@@ -146,6 +167,17 @@ async function reviveIfDead(
   if (name === 'web') await waitFor(`${stack.webUrl}/api/ready`, RECOVERY_WAIT_MS).catch(() => undefined);
 }
 
+async function activeJobIds(databaseUrl: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const found = await client.query<{ id: string }>("SELECT id FROM pgboss.job WHERE state = 'active'");
+    return found.rows.map((row) => row.id);
+  } finally {
+    await client.end();
+  }
+}
+
 async function waitForHeartbeat(databaseUrl: string, since: Date): Promise<boolean> {
   const deadline = Date.now() + RECOVERY_WAIT_MS;
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -157,6 +189,32 @@ async function waitForHeartbeat(databaseUrl: string, since: Date): Promise<boole
       await sleep(READY_POLL_MS);
     }
     return false;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Waits until every deployment, model version and model group created before `before` has left
+ * its in-progress states; answers how many had not when the wait ran out.
+ */
+async function waitForSettled(databaseUrl: string, before: Date): Promise<number> {
+  const deadline = Date.now() + SETTLE_WAIT_MS;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    for (;;) {
+      const found = await client.query<{ open: number }>(
+        `SELECT (SELECT count(*) FROM "Deployment" WHERE "createdAt" <= $1
+                   AND status IN ('PENDING', 'CREATING', 'UPDATING', 'ROLLING_BACK', 'DELETING'))
+              + (SELECT count(*) FROM "ModelVersion" WHERE "createdAt" <= $1 AND "awsStatus" = 'PENDING')
+              + (SELECT count(*) FROM "ModelGroup" WHERE "createdAt" <= $1 AND "awsStatus" = 'PENDING') AS open`,
+        [before],
+      );
+      const open = Number(found.rows[0]?.open ?? 0);
+      if (open === 0 || Date.now() > deadline) return open;
+      await sleep(500);
+    }
   } finally {
     await client.end();
   }

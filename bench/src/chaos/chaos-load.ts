@@ -15,6 +15,7 @@ export interface RunningLoad {
 }
 
 const INGEST_LOOPS = 2;
+const RELEASE_LOOPS = 2;
 const METRIC_KEYS = ['loss', 'accuracy', 'auc', 'precision', 'recall'];
 const STEPS_PER_BATCH = 10;
 const PAUSE_MS = { ingest: 100, reads: 250, release: 500, afterFailure: 500 };
@@ -36,8 +37,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * A steady mixed load until stopped: MLflow ingest (runs created, metric batches logged) from two
- * loops, reads (MLflow and tRPC) from one, and a release loop that creates a model group,
- * registers a version, waits for the worker to put it in SageMaker, then deploys it twice (a
+ * loops, reads (MLflow and tRPC) from one, and two release loops that each create a model group,
+ * register a version, wait for the worker to put it in SageMaker, then deploy it twice (a
  * serverless endpoint and a batch transform): every step that reaches AWS goes through the worker.
  */
 export async function startLoad(target: LoadTarget, ledger: Ledger): Promise<RunningLoad> {
@@ -219,14 +220,20 @@ export async function startLoad(target: LoadTarget, ledger: Ledger): Promise<Run
     }
   };
 
+  let releases = 0;
   const releaseLoop = async () => {
-    for (let index = 1; isRunning; index++) {
-      await release(index);
+    while (isRunning) {
+      releases++;
+      await release(releases);
       await sleep(PAUSE_MS.release);
     }
   };
 
-  const loops = [...Array.from({ length: INGEST_LOOPS }, () => ingestLoop()), readsLoop(), releaseLoop()];
+  const loops = [
+    ...Array.from({ length: INGEST_LOOPS }, () => ingestLoop()),
+    readsLoop(),
+    ...Array.from({ length: RELEASE_LOOPS }, () => releaseLoop()),
+  ];
   return {
     async stop() {
       isRunning = false;
