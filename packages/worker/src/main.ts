@@ -23,10 +23,15 @@ const logger = pino({ name: 'cairn-worker', level: env.logLevel });
 const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 // pg-boss errors carry the whole pg client; its message and code are what an operator needs.
-const summarize = (error: unknown) =>
-  error instanceof Error
-    ? { message: error.message, code: (error as { code?: unknown }).code }
-    : { message: String(error) };
+// A failed fetch of a queue's work arrives as a plain object (the error's fields and the queue's name).
+const summarize = (error: unknown) => {
+  if (error instanceof Error) return { message: error.message, code: (error as { code?: unknown }).code };
+  if (error !== null && typeof error === 'object') {
+    const { message, code, queue } = error as { message?: unknown; code?: unknown; queue?: unknown };
+    return { message: String(message), code, queue };
+  }
+  return { message: String(error) };
+};
 
 const db = createPrismaClient({ connectionString: env.databaseUrl });
 const queue = await startJobQueue({
