@@ -2,6 +2,7 @@ import { migrateDeploy } from '@cairn/db/migrate';
 import { startEmbeddedTestServer, withAdmin, withDatabase } from '@cairn/db/testing/test-server';
 import pg from 'pg';
 import { seedScaleAudit } from './audit';
+import { seedCosts } from './costs';
 import { seedDeploymentMetrics, seedDeployments } from './deployments';
 import { type ScaleSpec, scaleSpec } from './layout';
 import { scaleApiTokenSecret, seedOrganisation } from './organisation';
@@ -11,7 +12,7 @@ import { seedScaleTracking } from './tracking';
 export const SCALE_DATABASE = 'cairn_bench_scale';
 const MARKER_TABLE = '_cairn_bench_scale_seed';
 /** Bumped whenever the generated data changes, so an older seed is replaced. */
-const SCALE_SEED_FORMAT = 1;
+const SCALE_SEED_FORMAT = 2;
 const COUNTED_TABLES = [
   'Team',
   'User',
@@ -27,6 +28,7 @@ const COUNTED_TABLES = [
   'ModelVersion',
   'Deployment',
   'DeploymentMetricPoint',
+  'CostEntry',
   'AuditEvent',
 ];
 
@@ -146,6 +148,9 @@ export async function ensureScaleDatabase(
       );
     })();
     await Promise.all([metrics, rest]);
+    await part('costs (daily estimates, as the worker recomputes them)', () =>
+      seedCosts(databaseUrl, spec, metricsEnd),
+    );
     await part('vacuum analyze', () => client.query('VACUUM ANALYZE'));
     const counts = await part('row counts', async () => {
       const found: Record<string, number> = {};
