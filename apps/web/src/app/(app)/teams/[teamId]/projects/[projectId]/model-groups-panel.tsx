@@ -1,34 +1,24 @@
 'use client';
 
-import { createModelGroupInput } from '@cairn/core/schemas/model-group';
-import {
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import IconBox from '@tabler/icons-react/icons/IconBox';
 import IconPlus from '@tabler/icons-react/icons/IconPlus';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, Fragment, useState } from 'react';
-import { FormActions } from '~/components/form-actions';
+import { useQuery } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
+import { Fragment, useState } from 'react';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
 import { useViewer } from '~/components/viewer-context';
 import { can } from '~/lib/access';
-import { type FieldErrors, zodFieldErrors } from '~/lib/errors';
 import { formatRelative, formatUtc } from '~/lib/format';
-import { reportFormError } from '~/lib/report-form-error';
 import { useTRPC } from '~/trpc/client';
 import { ModelVersionsTable } from './model-versions-table';
+
+// The form and its input schema load when its modal opens, not with the page.
+const CreateModelGroupForm = dynamic(
+  () => import('./create-model-group-form').then((module) => module.CreateModelGroupForm),
+  { ssr: false, loading: () => <LoadingRows rows={2} height={36} /> },
+);
 
 const STATUS_COLOR = { PENDING: 'blue', READY: 'teal', FAILED: 'red' } as const;
 const STATUS_LABEL = { PENDING: 'creating', READY: 'ready', FAILED: 'failed' } as const;
@@ -155,74 +145,5 @@ export function ModelGroupsPanel({ teamId, projectId, isArchived }: ModelGroupsP
         <CreateModelGroupForm teamId={teamId} projectId={projectId} onDone={createModal.close} />
       </Modal>
     </Stack>
-  );
-}
-
-function CreateModelGroupForm({
-  teamId,
-  projectId,
-  onDone,
-}: {
-  teamId: string;
-  projectId: string;
-  onDone: () => void;
-}) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const create = useMutation(
-    trpc.modelGroup.create.mutationOptions({
-      onSuccess: async (group) => {
-        notifications.show({
-          color: 'teal',
-          title: 'Model group created',
-          message: `${group.name} is being created in SageMaker.`,
-        });
-        await queryClient.invalidateQueries({
-          queryKey: trpc.modelGroup.list.queryKey({ teamId, projectId }),
-        });
-        onDone();
-      },
-      onError: (error) => reportFormError(error, 'Could not create the model group', setErrors),
-    }),
-  );
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = createModelGroupInput.safeParse({ teamId, projectId, name, description });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    create.mutate(parsed.data);
-  }
-
-  return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <TextInput
-          label="Name"
-          placeholder="fraud-scorer"
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={errors.name}
-          maxLength={63}
-          data-autofocus
-          required
-        />
-        <Textarea
-          label="Description"
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          error={errors.description}
-          maxLength={2000}
-          autosize
-          minRows={2}
-        />
-        <FormActions submitLabel="Create model group" isSubmitting={create.isPending} onCancel={onDone} />
-      </Stack>
-    </form>
   );
 }
