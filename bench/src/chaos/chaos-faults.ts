@@ -20,6 +20,7 @@ export interface FaultRecord {
 const RECOVERY_WAIT_MS = 60_000;
 const READY_POLL_MS = 150;
 const SETTLE_WAIT_MS = 180_000;
+const ACTIVE_JOB_WAIT_MS = 15_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -62,7 +63,9 @@ export async function runFaults(
     await timeReady(fault);
     fault.endedAt = Date.now();
     faults.push(fault);
-    log(`  /api/ready answered ${describeRecovery(fault)} after the database was back`);
+    log(
+      `  /api/ready answered ${describeRecovery(fault)} after the database was back; ${fault.jobsInFlight.length} jobs were active at the stop`,
+    );
   }
   await pause();
 
@@ -167,12 +170,20 @@ async function reviveIfDead(
   if (name === 'web') await waitFor(`${stack.webUrl}/api/ready`, RECOVERY_WAIT_MS).catch(() => undefined);
 }
 
+/**
+ * Waits (briefly) for the worker to hold a job, so the fault strikes one mid-flight; answers the
+ * active jobs' ids, none when the worker stayed idle.
+ */
 async function activeJobIds(databaseUrl: string): Promise<string[]> {
+  const deadline = Date.now() + ACTIVE_JOB_WAIT_MS;
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const found = await client.query<{ id: string }>("SELECT id FROM pgboss.job WHERE state = 'active'");
-    return found.rows.map((row) => row.id);
+    for (;;) {
+      const found = await client.query<{ id: string }>("SELECT id FROM pgboss.job WHERE state = 'active'");
+      if (found.rows.length > 0 || Date.now() > deadline) return found.rows.map((row) => row.id);
+      await sleep(25);
+    }
   } finally {
     await client.end();
   }
