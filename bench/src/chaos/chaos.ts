@@ -1,9 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
-import { webDir } from '@cairn/launcher/paths';
-import { ensureWebBuild, isWebBuildFresh } from '@cairn/launcher/web-build';
 import { DEMO_PASSWORD } from '@cairn/services/demo/seed-demo';
 import { signInCookie } from '../load-sign-in';
 import { type CheckResult, runChecks } from './chaos-checks';
@@ -18,30 +13,6 @@ import { type ChaosStack, startChaosStack } from './chaos-stack';
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function isNextBuildRunning(): boolean {
-  try {
-    execFileSync('pgrep', ['-f', 'next build'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Another `next build` in this checkout is waited for; an existing build is used as it is. */
-async function prepareWebBuild() {
-  while (isNextBuildRunning()) {
-    log('A next build is running; waiting for it ...');
-    await sleep(5_000);
-  }
-  if (existsSync(join(webDir(), '.next', 'BUILD_ID'))) {
-    log(
-      `Using the existing web build${isWebBuildFresh() ? '' : ' (sources changed since; rebuild with pnpm demo)'}.`,
-    );
-    return;
-  }
-  await ensureWebBuild(log);
-}
-
 const machine = () =>
   `${cpus().length}-core ${cpus()[0]?.model.trim() ?? 'CPU'}, load average ${loadavg()
     .map((value) => value.toFixed(2))
@@ -55,7 +26,6 @@ const machine = () =>
  */
 async function main(): Promise<number> {
   const env = loadChaosEnv();
-  await prepareWebBuild();
   const machineAtStart = machine();
   const startedAt = new Date();
   let stack: ChaosStack | null = null;
