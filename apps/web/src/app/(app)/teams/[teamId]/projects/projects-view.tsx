@@ -5,6 +5,7 @@ import { useDisclosure } from '@mantine/hooks';
 import IconFolderPlus from '@tabler/icons-react/icons/IconFolderPlus';
 import IconFolders from '@tabler/icons-react/icons/IconFolders';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useState } from 'react';
 import { PageHeader } from '~/components/page-header';
@@ -14,7 +15,15 @@ import { useViewer } from '~/components/viewer-context';
 import { can } from '~/lib/access';
 import { formatRelative, formatUtc } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';
-import { CreateProjectForm } from './create-project-form';
+
+// The form and its input schema load when its modal opens, not with the page.
+const CreateProjectForm = dynamic(
+  () => import('./create-project-form').then((module) => module.CreateProjectForm),
+  {
+    ssr: false,
+    loading: () => <LoadingRows rows={3} height={36} />,
+  },
+);
 
 const PAGE_SIZE = 25;
 
