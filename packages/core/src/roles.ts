@@ -1,9 +1,6 @@
-import { z } from 'zod';
-
 /** Team roles, weakest first: each role holds every permission of the roles before it. */
 export const ROLES = ['VIEWER', 'ENGINEER', 'APPROVER', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
-export const roleSchema = z.enum(ROLES);
 
 export function roleRank(role: Role): number {
   return ROLES.indexOf(role);
