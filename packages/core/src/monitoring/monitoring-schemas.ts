@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, teamIdSchema } from '../schemas/common';
 import { ALERT_COMPARATORS, ALERT_SEVERITIES, ALERT_STATISTICS } from './evaluate-alert-rule';
 import { isKnownMetric } from './metric-catalogue';
+import { METRIC_RANGES } from './metric-ranges';
 
 /** Longest look-back a rule may ask for: windows times periods, one day. */
 export const MAX_RULE_SPAN_MINUTES = 24 * 60;
@@ -72,15 +73,7 @@ export const listAlertRulesInput = z.object({
 });
 export type ListAlertRulesInput = z.infer<typeof listAlertRulesInput>;
 
-export const METRIC_RANGES = ['1h', '6h', '24h', '7d', '30d'] as const;
-export type MetricRange = (typeof METRIC_RANGES)[number];
-export const RANGE_MINUTES: Record<MetricRange, number> = {
-  '1h': 60,
-  '6h': 360,
-  '24h': 1_440,
-  '7d': 10_080,
-  '30d': 43_200,
-};
+export { METRIC_RANGES, type MetricRange, RANGE_MINUTES } from './metric-ranges';
 /** Points per chart series at most; a month of minutes is downsampled to this. */
 export const METRIC_CHART_MAX_POINTS = 500;
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { AUDIT_OUTCOMES } from '../audit-outcomes';
 import { idSchema } from './common';
 
-export const AUDIT_OUTCOMES = ['SUCCESS', 'DENIED', 'FAILED'] as const;
+export { AUDIT_OUTCOMES } from '../audit-outcomes';
 export const AUDIT_EXPORT_FORMATS = ['csv', 'jsonl'] as const;
 
 /** The filters the audit list and its export share. */

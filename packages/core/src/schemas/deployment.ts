@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEPLOYMENT_ENVIRONMENTS } from '../deployments/deployment-environments';
 import { SERVERLESS_MEMORY_SIZES_MB } from '../deployments/serverless-pricing';
 import { idSchema } from './common';
 
@@ -13,8 +14,7 @@ import { idSchema } from './common';
 export const DEPLOYMENT_TYPES = ['REALTIME', 'SERVERLESS', 'ASYNC', 'BATCH'] as const;
 export type DeploymentType = (typeof DEPLOYMENT_TYPES)[number];
 
-export const DEPLOYMENT_ENVIRONMENTS = ['DEV', 'STAGING', 'PROD'] as const;
-export type DeploymentEnvironment = (typeof DEPLOYMENT_ENVIRONMENTS)[number];
+export { DEPLOYMENT_ENVIRONMENTS, type DeploymentEnvironment } from '../deployments/deployment-environments';
 
 export const SPLIT_TYPES = ['None', 'Line', 'RecordIO', 'TFRecord'] as const;
 export const BATCH_STRATEGIES = ['MultiRecord', 'SingleRecord'] as const;

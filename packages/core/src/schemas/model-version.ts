@@ -76,16 +76,7 @@ export type ListModelVersionsInput = z.infer<typeof listModelVersionsInput>;
 export const getModelVersionInput = z.object({ teamId: teamIdSchema, projectId: idSchema, id: idSchema });
 export type GetModelVersionInput = z.infer<typeof getModelVersionInput>;
 
-/**
- * A metric value as captured in JSON: its decimal text, so NaN, Infinity, -Infinity and -0 survive.
- */
-export function encodeMetricValue(value: number): string {
-  return Object.is(value, -0) ? '-0' : String(value);
-}
-
-export function decodeMetricValue(text: string): number {
-  return Number(text);
-}
+export { decodeMetricValue, encodeMetricValue } from '../metric-value';
 
 export const updateModelVersionArtifactInput = z.object({
   teamId: teamIdSchema,

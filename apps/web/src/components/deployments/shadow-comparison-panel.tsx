@@ -1,6 +1,6 @@
 'use client';
 
-import { METRIC_RANGES, type MetricRange } from '@cairn/core/monitoring/monitoring-schemas';
+import { METRIC_RANGES, type MetricRange } from '@cairn/core/monitoring/metric-ranges';
 import { Badge, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';

@@ -1,4 +1,4 @@
-import { decodeMetricValue } from '@cairn/core/schemas/model-version';
+import { decodeMetricValue } from '@cairn/core/metric-value';
 
 export type MetricDirection = 'higher' | 'lower';
 export type DeltaVerdict = 'better' | 'worse' | 'same' | 'incomparable';

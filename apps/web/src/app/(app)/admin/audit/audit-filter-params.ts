@@ -1,4 +1,4 @@
-import { AUDIT_OUTCOMES } from '@cairn/core/schemas/audit';
+import { AUDIT_OUTCOMES } from '@cairn/core/audit-outcomes';
 
 /** The audit page's filters as the form holds them; all text, so they round-trip through a URL. */
 export interface AuditFilterValues {

@@ -1,6 +1,6 @@
 'use client';
 
-import { AUDIT_OUTCOMES } from '@cairn/core/schemas/audit';
+import { AUDIT_OUTCOMES } from '@cairn/core/audit-outcomes';
 import { Button, Group, Paper, Select, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { AuditFilterValues } from './audit-filter-params';

@@ -1,5 +1,5 @@
+import { decodeMetricValue } from '@cairn/core/metric-value';
 import type { ApprovalPolicy } from '@cairn/core/schemas/approval-policy';
-import { decodeMetricValue } from '@cairn/core/schemas/model-version';
 import { Paper, Table, Text } from '@mantine/core';
 import { formatMetricValue } from '~/components/charts/format-metric';
 import { formatDelta, type MetricDirection, metricDelta } from '~/components/release/metric-delta';

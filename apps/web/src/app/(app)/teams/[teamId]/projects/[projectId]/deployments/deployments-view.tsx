@@ -1,6 +1,6 @@
 'use client';
 
-import { DEPLOYMENT_ENVIRONMENTS } from '@cairn/core/schemas/deployment';
+import { DEPLOYMENT_ENVIRONMENTS } from '@cairn/core/deployments/deployment-environments';
 import { Button, Group, Stack, Switch, Text, Title } from '@mantine/core';
 import IconRocket from '@tabler/icons-react/icons/IconRocket';
 import { useQuery } from '@tanstack/react-query';

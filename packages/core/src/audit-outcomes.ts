@@ -1,0 +1,2 @@
+/** How an audited action ended. */
+export const AUDIT_OUTCOMES = ['SUCCESS', 'DENIED', 'FAILED'] as const;
