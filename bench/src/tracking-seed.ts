@@ -177,8 +177,10 @@ export async function seedTracking(
   const { seed } = spec;
   await client.query(HELPERS);
   await client.query(`DELETE FROM ${MARKER_TABLE}`);
+  // CASCADE: model versions reference runs (and deployments, approvals, ... versions), so Postgres
+  // refuses to truncate runs alone even when those tables are empty, as they are in this database.
   await client.query(
-    `TRUNCATE "MetricPoint", "RunLatestMetric", "RunParam", "RunTag", "Run", "ExperimentTag", "Experiment"`,
+    `TRUNCATE "MetricPoint", "RunLatestMetric", "RunParam", "RunTag", "Run", "ExperimentTag", "Experiment" CASCADE`,
   );
   const teamSlug = `bench-${seed}`;
   await client.query('DELETE FROM "Membership" WHERE "teamId" IN (SELECT id FROM "Team" WHERE slug = $1)', [
