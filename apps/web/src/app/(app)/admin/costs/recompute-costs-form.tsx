@@ -1,6 +1,5 @@
 'use client';
 
-import { recomputeCostsInput } from '@cairn/core/schemas/cost';
 import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
@@ -31,8 +30,10 @@ export function RecomputeCostsForm() {
     }),
   );
 
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
+    // The schema (and zod with it) loads on the first submit instead of with the costs page.
+    const { recomputeCostsInput } = await import('@cairn/core/schemas/cost');
     const parsed = recomputeCostsInput.safeParse({ from, to });
     if (!parsed.success) {
       setErrors(zodFieldErrors(parsed.error));
@@ -43,7 +44,7 @@ export function RecomputeCostsForm() {
 
   return (
     <Paper withBorder p="md">
-      <form onSubmit={submit} noValidate aria-label="Recompute costs">
+      <form onSubmit={(event) => void submit(event)} noValidate aria-label="Recompute costs">
         <Stack gap="sm">
           <div>
             <Title order={2} fz="lg">

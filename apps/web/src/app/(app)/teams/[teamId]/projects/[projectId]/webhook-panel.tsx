@@ -6,14 +6,19 @@ import { notifications } from '@mantine/notifications';
 import IconRefresh from '@tabler/icons-react/icons/IconRefresh';
 import IconTrash from '@tabler/icons-react/icons/IconTrash';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { ErrorState, LoadingRows } from '~/components/states';
 import { errorMessage } from '~/lib/errors';
 import { formatRelative, formatUtc } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';
 import { WebhookDeliveriesTable } from './webhook-deliveries-table';
-import { WebhookForm } from './webhook-form';
 import { WebhookSecretNotice } from './webhook-secret-notice';
+
+// The form holds the webhook schema (and zod); it shows once the webhook has loaded, so it loads then.
+const WebhookForm = dynamic(() => import('./webhook-form').then((module) => module.WebhookForm), {
+  loading: () => <LoadingRows rows={3} />,
+});
 
 const POLL_WHILE_DELIVERING_MS = 5_000;
 
