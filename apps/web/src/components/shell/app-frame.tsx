@@ -1,17 +1,21 @@
 'use client';
 
 import type { Role } from '@cairn/core/roles';
-import { AppShell, Badge, Burger, Group, Tooltip } from '@mantine/core';
+import { AppShell, Burger, Group } from '@mantine/core';
 import { useDisclosure, useLocalStorage } from '@mantine/hooks';
 import Link from 'next/link';
 import { useParams, usePathname } from 'next/navigation';
-import { type ReactNode, useEffect } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { Logo } from '~/components/logo';
 import { type SessionViewer, ViewerProvider } from '~/components/viewer-context';
+import { DemoBadge } from './header-buttons';
 import { NavigationLinks } from './navigation-links';
 import { NotificationsBell } from './notifications-bell';
 import { TeamSwitcher } from './team-switcher';
+import { useIsHydrated } from './use-is-hydrated';
 import { UserMenu } from './user-menu';
+
+const DemoTooltip = lazy(() => import('./header-popups').then((module) => ({ default: module.DemoTooltip })));
 
 export interface FrameTeam {
   id: string;
@@ -71,13 +75,7 @@ export function AppFrame({ viewer, teams, isDemo, children }: AppFrameProps) {
               {teams.length > 0 && <TeamSwitcher teams={teams} currentTeamId={currentTeam?.id ?? null} />}
             </Group>
             <Group gap="sm" wrap="nowrap">
-              {isDemo && (
-                <Tooltip label="Demo data, demo logins. Not for production use.">
-                  <Badge color="yellow" variant="light" visibleFrom="xs">
-                    Demo
-                  </Badge>
-                </Tooltip>
-              )}
+              {isDemo && <DemoNotice />}
               <NotificationsBell />
               <UserMenu viewer={viewer} />
             </Group>
@@ -89,5 +87,16 @@ export function AppFrame({ viewer, teams, isDemo, children }: AppFrameProps) {
         <AppShell.Main bg="var(--mantine-color-gray-0)">{children}</AppShell.Main>
       </AppShell>
     </ViewerProvider>
+  );
+}
+
+/** The demo badge; its explaining tooltip comes with the header's other popups once the page is interactive. */
+function DemoNotice() {
+  const isHydrated = useIsHydrated();
+  if (!isHydrated) return <DemoBadge />;
+  return (
+    <Suspense fallback={<DemoBadge />}>
+      <DemoTooltip />
+    </Suspense>
   );
 }

@@ -1,29 +1,28 @@
 'use client';
 
-import { Select } from '@mantine/core';
+import { NativeSelect } from '@mantine/core';
 import IconUsersGroup from '@tabler/icons-react/icons/IconUsersGroup';
 import { usePathname, useRouter } from 'next/navigation';
 import { switchTeamPath } from '~/lib/team-path';
 import type { FrameTeam } from './app-frame';
 
+// A native select: the browser draws the list (with type-ahead), so every page's header does
+// without Mantine's combobox and its positioning code.
 export function TeamSwitcher({ teams, currentTeamId }: { teams: FrameTeam[]; currentTeamId: string | null }) {
   const router = useRouter();
   const pathname = usePathname();
   return (
-    <Select
+    <NativeSelect
       aria-label="Team"
       data={teams.map((team) => ({ value: team.id, label: team.name }))}
-      value={currentTeamId}
-      onChange={(teamId) => {
+      value={currentTeamId ?? ''}
+      onChange={(event) => {
+        const teamId = event.currentTarget.value;
         if (teamId && teamId !== currentTeamId) router.push(switchTeamPath(pathname, teamId));
       }}
-      allowDeselect={false}
       leftSection={<IconUsersGroup size={16} />}
       w={220}
       visibleFrom="xs"
-      comboboxProps={{ withinPortal: true }}
-      searchable={teams.length > 8}
-      nothingFoundMessage="No team matches"
     />
   );
 }

@@ -1,52 +1,22 @@
 'use client';
 
-import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import IconChevronDown from '@tabler/icons-react/icons/IconChevronDown';
-import IconLogout from '@tabler/icons-react/icons/IconLogout';
+import { lazy, Suspense, useState } from 'react';
 import type { SessionViewer } from '~/components/viewer-context';
-import { initials } from '~/lib/format';
+import { UserMenuButton } from './header-buttons';
+import { useIsHydrated } from './use-is-hydrated';
 
-// next-auth's client is needed only to sign out, so it loads on that click rather than with every page.
-async function signOutToSignIn() {
-  const { signOut } = await import('next-auth/react');
-  await signOut({ callbackUrl: '/signin' });
-}
+const UserMenuPopup = lazy(() =>
+  import('./header-popups').then((module) => ({ default: module.UserMenuPopup })),
+);
 
 export function UserMenu({ viewer }: { viewer: SessionViewer }) {
+  const isHydrated = useIsHydrated();
+  const [isOpenRequested, setOpenRequested] = useState(false);
+  const button = <UserMenuButton viewer={viewer} onClick={() => setOpenRequested(true)} />;
+  if (!isHydrated) return button;
   return (
-    <Menu position="bottom-end" width={240} shadow="md" withinPortal>
-      <Menu.Target>
-        <UnstyledButton aria-label="Account menu" data-testid="user-menu">
-          <Group gap={8} wrap="nowrap">
-            <Avatar color="teal" radius="xl" size={32}>
-              {initials(viewer.name)}
-            </Avatar>
-            <Text size="sm" fw={500} visibleFrom="md">
-              {viewer.name}
-            </Text>
-            <IconChevronDown size={14} />
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>
-          <Text size="sm" fw={500} c="var(--mantine-color-text)" truncate>
-            {viewer.name}
-          </Text>
-          <Text size="xs" c="dimmed" truncate>
-            {viewer.email}
-          </Text>
-          {viewer.isOrgAdmin && (
-            <Text size="xs" c="teal" mt={2}>
-              Organization admin
-            </Text>
-          )}
-        </Menu.Label>
-        <Menu.Divider />
-        <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => void signOutToSignIn()}>
-          Sign out
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <Suspense fallback={button}>
+      <UserMenuPopup viewer={viewer} isInitiallyOpen={isOpenRequested} />
+    </Suspense>
   );
 }
