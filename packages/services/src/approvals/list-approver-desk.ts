@@ -1,12 +1,15 @@
 import { canDecide } from '@cairn/core/approval/can-decide';
 import { evaluateApprovalPolicy } from '@cairn/core/approval/evaluate-policy';
 import { DomainError } from '@cairn/core/errors';
+import { mapInOrder } from '@cairn/core/map-in-order';
 import { roleHasPermission } from '@cairn/core/permissions';
 import type { ServiceContext } from '../context';
 import { gatherEvidence } from './approval-evidence';
 import { coreDecisions, REQUEST_VERSION_INCLUDE, requestPolicy } from './load-approval-request';
 
 const DESK_LIMIT = 200;
+/** Requests whose evidence is read at once (each read is four small queries). */
+const EVIDENCE_READS_IN_FLIGHT = 4;
 
 /**
  * What waits for the signed-in approver: open, unexpired requests in the teams where they may
@@ -34,12 +37,15 @@ export async function listApproverDesk(ctx: ServiceContext) {
       requestedBy: { select: { id: true, name: true } },
     },
   });
-  const items = [];
-  for (const request of requests) {
+  const evaluated = await mapInOrder(requests, EVIDENCE_READS_IN_FLIGHT, async (request) => ({
+    request,
+    evidence: await gatherEvidence(ctx.db, request.modelVersion),
+  }));
+  const items = evaluated.map(({ request, evidence }) => {
     const version = request.modelVersion;
     const evaluation = evaluateApprovalPolicy({
       policy: requestPolicy(request),
-      evidence: await gatherEvidence(ctx.db, version),
+      evidence,
       decisions: coreDecisions(request.decisions),
       request,
       now,
@@ -59,7 +65,7 @@ export async function listApproverDesk(ctx: ServiceContext) {
         request.decisions.filter((decision) => decision.userId === actor.userId).at(-1) ?? null,
       versionArtifactRevision: version.artifactRevision,
     });
-    items.push({
+    return {
       id: request.id,
       teamId: request.teamId,
       teamName: request.project.team.name,
@@ -79,7 +85,7 @@ export async function listApproverDesk(ctx: ServiceContext) {
         .length,
       canDecide: check.allowed,
       cannotDecideReason: check.allowed ? null : check.reason,
-    });
-  }
+    };
+  });
   return { items };
 }
