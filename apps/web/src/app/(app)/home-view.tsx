@@ -1,6 +1,6 @@
 'use client';
 
-import { Anchor, Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import IconFolder from '@tabler/icons-react/icons/IconFolder';
 import IconShieldCheck from '@tabler/icons-react/icons/IconShieldCheck';
@@ -9,6 +9,7 @@ import IconUsersPlus from '@tabler/icons-react/icons/IconUsersPlus';
 import { useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
+import { DeferredModal } from '~/components/deferred-modal';
 import { OpenAlertsSummary } from '~/components/monitoring/open-alerts-summary';
 import { PageHeader } from '~/components/page-header';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
@@ -57,9 +58,9 @@ export function HomeView() {
           </Group>
         }
       />
-      <Modal opened={isCreateTeamOpen} onClose={createTeamModal.close} title="New team" size="lg">
+      <DeferredModal opened={isCreateTeamOpen} onClose={createTeamModal.close} title="New team" size="lg">
         <CreateTeamForm onDone={createTeamModal.close} />
-      </Modal>
+      </DeferredModal>
       {teams.isPending && <LoadingRows rows={3} height={120} />}
       {teams.isError && <ErrorState error={teams.error} onRetry={() => teams.refetch()} />}
       {teams.data?.length === 0 && (

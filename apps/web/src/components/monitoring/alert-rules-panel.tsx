@@ -5,7 +5,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   Paper,
   Stack,
   Switch,
@@ -21,6 +20,7 @@ import IconTrash from '@tabler/icons-react/icons/IconTrash';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
+import { DeferredModal } from '~/components/deferred-modal';
 import { ErrorState, LoadingRows } from '~/components/states';
 import { useViewer } from '~/components/viewer-context';
 import { can } from '~/lib/access';
@@ -242,7 +242,7 @@ export function AlertRulesPanel({ teamId, projectId, deploymentId }: AlertRulesP
         />
       )}
       {deleting && (
-        <Modal opened onClose={() => setDeleting(null)} title={`Delete “${deleting.name}”?`}>
+        <DeferredModal opened onClose={() => setDeleting(null)} title={`Delete “${deleting.name}”?`}>
           <Stack gap="sm">
             <Text size="sm">
               The rule stops being evaluated and its open alerts resolve. The alerts it raised stay in the
@@ -261,7 +261,7 @@ export function AlertRulesPanel({ teamId, projectId, deploymentId }: AlertRulesP
               </Button>
             </Group>
           </Stack>
-        </Modal>
+        </DeferredModal>
       )}
     </Stack>
   );

@@ -1,21 +1,11 @@
 'use client';
 
 import { formatMetricValue } from '@cairn/core/monitoring/metric-catalogue';
-import {
-  Button,
-  Group,
-  Modal,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { DeferredModal } from '~/components/deferred-modal';
 import { FormActions } from '~/components/form-actions';
 import { ErrorState, LoadingRows } from '~/components/states';
 import { useViewer } from '~/components/viewer-context';
@@ -224,7 +214,7 @@ function AcknowledgeModal({
   }
 
   return (
-    <Modal opened onClose={onClose} title={`Acknowledge “${alert.ruleName}”`} size="lg">
+    <DeferredModal opened onClose={onClose} title={`Acknowledge “${alert.ruleName}”`} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm">
@@ -246,6 +236,6 @@ function AcknowledgeModal({
           <FormActions submitLabel="Acknowledge" isSubmitting={acknowledge.isPending} onCancel={onClose} />
         </Stack>
       </form>
-    </Modal>
+    </DeferredModal>
   );
 }

@@ -1,7 +1,8 @@
 'use client';
 
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
+import { DeferredModal } from '~/components/deferred-modal';
 import { errorMessage, serverFieldErrors } from '~/lib/errors';
 
 export type DecisionKind = 'approve' | 'reject';
@@ -74,7 +75,7 @@ export function DecisionModal({
   }
 
   return (
-    <Modal opened={opened} onClose={close} title={`${verb} ${subject}`} size="lg">
+    <DeferredModal opened={opened} onClose={close} title={`${verb} ${subject}`} size="lg">
       {stage === 'comment' ? (
         <Stack gap="sm">
           <Textarea
@@ -119,6 +120,6 @@ export function DecisionModal({
           </Group>
         </Stack>
       )}
-    </Modal>
+    </DeferredModal>
   );
 }

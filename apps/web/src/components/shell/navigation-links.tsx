@@ -1,6 +1,6 @@
 'use client';
 
-import { Badge, Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { Badge, Box, Divider, NavLink, Stack, Text } from '@mantine/core';
 import IconCoin from '@tabler/icons-react/icons/IconCoin';
 import IconFolders from '@tabler/icons-react/icons/IconFolders';
 import IconGavel from '@tabler/icons-react/icons/IconGavel';
@@ -115,7 +115,9 @@ export function NavigationLinks({ viewer, team }: { viewer: SessionViewer; team:
       : []),
   ];
   return (
-    <ScrollArea h="100%" type="never">
+    // A plain scrolling box with its scrollbar hidden: Mantine's ScrollArea would bring its
+    // positioning code into every page's first load for a list that rarely scrolls.
+    <Box h="100%" style={{ overflowY: 'auto', scrollbarWidth: 'none' }}>
       <Stack gap="xs">
         <Section items={topItems} pathname={pathname} />
         {team && (
@@ -131,6 +133,6 @@ export function NavigationLinks({ viewer, team }: { viewer: SessionViewer; team:
           </>
         )}
       </Stack>
-    </ScrollArea>
+    </Box>
   );
 }

@@ -1,8 +1,9 @@
 'use client';
 
 import { setUserDisabledInput } from '@cairn/core/schemas/user';
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { DeferredModal } from '~/components/deferred-modal';
 import { zodFieldErrors } from '~/lib/errors';
 
 interface DisableUserModalProps {
@@ -35,7 +36,7 @@ export function DisableUserModal({ user, isSaving, onClose, onDisable }: Disable
   }
 
   return (
-    <Modal opened={user !== null} onClose={close} title={user ? `Disable ${user.email}?` : ''}>
+    <DeferredModal opened={user !== null} onClose={close} title={user ? `Disable ${user.email}?` : ''}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm">
@@ -63,6 +64,6 @@ export function DisableUserModal({ user, isSaving, onClose, onDisable }: Disable
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </DeferredModal>
   );
 }

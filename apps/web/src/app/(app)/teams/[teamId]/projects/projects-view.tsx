@@ -1,6 +1,6 @@
 'use client';
 
-import { Anchor, Badge, Button, Group, Modal, Paper, Stack, Switch, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Switch, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import IconFolderPlus from '@tabler/icons-react/icons/IconFolderPlus';
 import IconFolders from '@tabler/icons-react/icons/IconFolders';
@@ -8,6 +8,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useState } from 'react';
+import { DeferredModal } from '~/components/deferred-modal';
 import { PageHeader } from '~/components/page-header';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
 import { useCurrentTeam } from '~/components/team-context';
@@ -132,9 +133,9 @@ export function ProjectsView() {
           </Button>
         </Group>
       )}
-      <Modal opened={isCreateOpen} onClose={createModal.close} title="New project" size="lg">
+      <DeferredModal opened={isCreateOpen} onClose={createModal.close} title="New project" size="lg">
         <CreateProjectForm teamId={team.id} onDone={createModal.close} />
-      </Modal>
+      </DeferredModal>
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -8,6 +8,7 @@ import IconKey from '@tabler/icons-react/icons/IconKey';
 import IconPlus from '@tabler/icons-react/icons/IconPlus';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
+import { DeferredModal } from '~/components/deferred-modal';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
 import { useViewer } from '~/components/viewer-context';
 import { can } from '~/lib/access';
@@ -141,9 +142,9 @@ export function ApiTokensPanel({ teamId, projectId, isArchived }: ApiTokensPanel
           </Table>
         </Paper>
       )}
-      <Modal opened={isCreateOpen} onClose={createModal.close} title="New API token" size="lg">
+      <DeferredModal opened={isCreateOpen} onClose={createModal.close} title="New API token" size="lg">
         <CreateTokenForm teamId={teamId} projectId={projectId} onDone={createModal.close} />
-      </Modal>
+      </DeferredModal>
     </Stack>
   );
 }

@@ -1,10 +1,11 @@
 'use client';
 
-import { Badge, Button, Group, List, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import IconPencil from '@tabler/icons-react/icons/IconPencil';
 import { useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
+import { DeferredModal } from '~/components/deferred-modal';
 import { policyInWords } from '~/components/release/policy-in-words';
 import { ErrorState, LoadingRows } from '~/components/states';
 import { formatRelative, formatUtc } from '~/lib/format';
@@ -65,7 +66,7 @@ export function ApprovalPolicyPanel({ teamId, projectId }: { teamId: string; pro
         </Paper>
       )}
       {policy.data?.canEdit && (
-        <Modal opened={isEditOpen} onClose={editModal.close} title="Edit approval policy" size="xl">
+        <DeferredModal opened={isEditOpen} onClose={editModal.close} title="Edit approval policy" size="xl">
           <ApprovalPolicyForm
             teamId={teamId}
             projectId={projectId}
@@ -73,7 +74,7 @@ export function ApprovalPolicyPanel({ teamId, projectId }: { teamId: string; pro
             metricKeys={policy.data.metricKeys}
             onDone={editModal.close}
           />
-        </Modal>
+        </DeferredModal>
       )}
     </Stack>
   );

@@ -7,7 +7,6 @@ import {
   Button,
   Group,
   Menu,
-  Modal,
   Paper,
   Stack,
   Switch,
@@ -25,6 +24,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useState } from 'react';
+import { DeferredModal } from '~/components/deferred-modal';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
 import { useViewer } from '~/components/viewer-context';
 import { can } from '~/lib/access';
@@ -235,10 +235,14 @@ export function ExperimentsPanel({ teamId, projectId, isArchived }: ExperimentsP
           </Button>
         </Group>
       )}
-      <Modal opened={isCreateOpen} onClose={createModal.close} title="New experiment">
+      <DeferredModal opened={isCreateOpen} onClose={createModal.close} title="New experiment">
         <ExperimentNameForm mode="create" teamId={teamId} projectId={projectId} onDone={createModal.close} />
-      </Modal>
-      <Modal opened={renameTarget !== null} onClose={() => setRenameTarget(null)} title="Rename experiment">
+      </DeferredModal>
+      <DeferredModal
+        opened={renameTarget !== null}
+        onClose={() => setRenameTarget(null)}
+        title="Rename experiment"
+      >
         {renameTarget && (
           <ExperimentNameForm
             mode="rename"
@@ -248,7 +252,7 @@ export function ExperimentsPanel({ teamId, projectId, isArchived }: ExperimentsP
             onDone={() => setRenameTarget(null)}
           />
         )}
-      </Modal>
+      </DeferredModal>
     </Stack>
   );
 }

@@ -1,12 +1,13 @@
 'use client';
 
-import { Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import IconBox from '@tabler/icons-react/icons/IconBox';
 import IconPlus from '@tabler/icons-react/icons/IconPlus';
 import { useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { Fragment, useState } from 'react';
+import { DeferredModal } from '~/components/deferred-modal';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
 import { useViewer } from '~/components/viewer-context';
 import { can } from '~/lib/access';
@@ -141,9 +142,9 @@ export function ModelGroupsPanel({ teamId, projectId, isArchived }: ModelGroupsP
           </Table>
         </Paper>
       )}
-      <Modal opened={isCreateOpen} onClose={createModal.close} title="New model group" size="lg">
+      <DeferredModal opened={isCreateOpen} onClose={createModal.close} title="New model group" size="lg">
         <CreateModelGroupForm teamId={teamId} projectId={projectId} onDone={createModal.close} />
-      </Modal>
+      </DeferredModal>
     </Stack>
   );
 }

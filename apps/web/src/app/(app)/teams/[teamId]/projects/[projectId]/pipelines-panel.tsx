@@ -1,6 +1,6 @@
 'use client';
 
-import { Badge, Button, Group, Modal, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import IconPlayerPlay from '@tabler/icons-react/icons/IconPlayerPlay';
@@ -8,6 +8,7 @@ import IconPlus from '@tabler/icons-react/icons/IconPlus';
 import IconTimeline from '@tabler/icons-react/icons/IconTimeline';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
+import { DeferredModal } from '~/components/deferred-modal';
 import { PipelineRunStatusBadge } from '~/components/release/release-badges';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
 import { useViewer } from '~/components/viewer-context';
@@ -185,9 +186,9 @@ export function PipelinesPanel({ teamId, projectId, isArchived }: PipelinesPanel
           )}
         </Paper>
       ))}
-      <Modal opened={isRegisterOpen} onClose={registerModal.close} title="Add pipeline" size="lg">
+      <DeferredModal opened={isRegisterOpen} onClose={registerModal.close} title="Add pipeline" size="lg">
         <RegisterPipelineForm teamId={teamId} projectId={projectId} onDone={registerModal.close} />
-      </Modal>
+      </DeferredModal>
     </Stack>
   );
 }

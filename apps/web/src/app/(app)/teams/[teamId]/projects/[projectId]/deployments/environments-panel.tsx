@@ -1,10 +1,11 @@
 'use client';
 
-import { Button, Code, Modal, Paper, Table, Text } from '@mantine/core';
+import { Button, Code, Paper, Table, Text } from '@mantine/core';
 import IconPencil from '@tabler/icons-react/icons/IconPencil';
 import { useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
+import { DeferredModal } from '~/components/deferred-modal';
 import { ENVIRONMENT_LABEL } from '~/components/release/release-badges';
 import { ErrorState, LoadingRows } from '~/components/states';
 import { useViewer } from '~/components/viewer-context';
@@ -92,7 +93,7 @@ export function EnvironmentsPanel({ teamId, projectId }: { teamId: string; proje
           ))}
         </Table.Tbody>
       </Table>
-      <Modal
+      <DeferredModal
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing ? `${ENVIRONMENT_LABEL[editing.name]} environment` : ''}
@@ -105,7 +106,7 @@ export function EnvironmentsPanel({ teamId, projectId }: { teamId: string; proje
             onDone={() => setEditing(null)}
           />
         )}
-      </Modal>
+      </DeferredModal>
     </Paper>
   );
 }

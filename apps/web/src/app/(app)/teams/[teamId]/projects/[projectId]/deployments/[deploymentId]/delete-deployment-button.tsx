@@ -1,11 +1,12 @@
 'use client';
 
-import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import IconTrash from '@tabler/icons-react/icons/IconTrash';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { DeferredModal } from '~/components/deferred-modal';
 import type { FieldErrors } from '~/lib/errors';
 import { reportFormError } from '~/lib/report-form-error';
 import { useTRPC } from '~/trpc/client';
@@ -58,7 +59,12 @@ export function DeleteDeploymentButton({
       <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={modal.open}>
         Delete
       </Button>
-      <Modal opened={isOpen} onClose={modal.close} title={`Delete ${what} ${resourceName}?`} size="lg">
+      <DeferredModal
+        opened={isOpen}
+        onClose={modal.close}
+        title={`Delete ${what} ${resourceName}?`}
+        size="lg"
+      >
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <Text size="sm">
@@ -95,7 +101,7 @@ export function DeleteDeploymentButton({
             </Group>
           </Stack>
         </form>
-      </Modal>
+      </DeferredModal>
     </>
   );
 }

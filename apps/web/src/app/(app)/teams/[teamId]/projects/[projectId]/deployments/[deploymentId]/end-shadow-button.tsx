@@ -1,11 +1,12 @@
 'use client';
 
-import { Button, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Stack, Text, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import IconPlayerStop from '@tabler/icons-react/icons/IconPlayerStop';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { DeferredModal } from '~/components/deferred-modal';
 import { FormActions } from '~/components/form-actions';
 import type { FieldErrors } from '~/lib/errors';
 import { reportFormError } from '~/lib/report-form-error';
@@ -49,7 +50,7 @@ export function EndShadowButton({ teamId, deploymentId }: { teamId: string; depl
       >
         End shadow now
       </Button>
-      <Modal opened={isOpen} onClose={modal.close} title="End the shadow test now?" size="lg">
+      <DeferredModal opened={isOpen} onClose={modal.close} title="End the shadow test now?" size="lg">
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <Text size="sm">
@@ -70,7 +71,7 @@ export function EndShadowButton({ teamId, deploymentId }: { teamId: string; depl
             <FormActions submitLabel="End shadow" isSubmitting={end.isPending} onCancel={modal.close} />
           </Stack>
         </form>
-      </Modal>
+      </DeferredModal>
     </>
   );
 }

@@ -1,12 +1,13 @@
 'use client';
 
-import { Button, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Stack, Text, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import IconArrowBackUp from '@tabler/icons-react/icons/IconArrowBackUp';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
+import { DeferredModal } from '~/components/deferred-modal';
 import { FormActions } from '~/components/form-actions';
 import type { FieldErrors } from '~/lib/errors';
 import { reportFormError } from '~/lib/report-form-error';
@@ -68,7 +69,7 @@ export function RollbackDeploymentButton({
       >
         Roll back
       </Button>
-      <Modal opened={isOpen} onClose={modal.close} title={`Roll back to ${previousLabel}?`} size="lg">
+      <DeferredModal opened={isOpen} onClose={modal.close} title={`Roll back to ${previousLabel}?`} size="lg">
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <Text size="sm">
@@ -89,7 +90,7 @@ export function RollbackDeploymentButton({
             <FormActions submitLabel="Roll back" isSubmitting={rollback.isPending} onCancel={modal.close} />
           </Stack>
         </form>
-      </Modal>
+      </DeferredModal>
     </>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { Button, Group, Modal, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import IconReplace from '@tabler/icons-react/icons/IconReplace';
 import IconRocket from '@tabler/icons-react/icons/IconRocket';
@@ -9,6 +9,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useEffect, useMemo, useRef } from 'react';
+import { DeferredModal } from '~/components/deferred-modal';
 import { PageHeader } from '~/components/page-header';
 import { VersionApprovalBadges } from '~/components/release/release-badges';
 import { ResourceHistoryLink } from '~/components/resource-history-link';
@@ -185,7 +186,7 @@ export function ModelVersionView({
         </Title>
         <VersionTimeline teamId={team.id} modelVersionId={current.id} poll={poll} />
       </Stack>
-      <Modal
+      <DeferredModal
         opened={isRequestOpen}
         onClose={requestModal.close}
         title={`Request approval for ${title}`}
@@ -197,8 +198,8 @@ export function ModelVersionView({
           modelVersionId={current.id}
           onDone={requestModal.close}
         />
-      </Modal>
-      <Modal
+      </DeferredModal>
+      <DeferredModal
         opened={isReplaceOpen}
         onClose={replaceModal.close}
         title={`Replace the artifact of ${title}`}
@@ -210,7 +211,7 @@ export function ModelVersionView({
           version={current}
           onDone={replaceModal.close}
         />
-      </Modal>
+      </DeferredModal>
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { Anchor, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -8,6 +8,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
+import { DeferredModal } from '~/components/deferred-modal';
 import { DetailItem } from '~/components/detail-item';
 import { PageHeader } from '~/components/page-header';
 import { ErrorState, LoadingRows } from '~/components/states';
@@ -217,7 +218,7 @@ export function RunView({ projectId, runId }: { projectId: string; runId: string
           emptyText="No model version was registered from this run."
         />
       </Stack>
-      <Modal
+      <DeferredModal
         opened={isRegisterOpen}
         onClose={registerModal.close}
         title={`Register ${title} as a model`}
@@ -230,7 +231,7 @@ export function RunView({ projectId, runId }: { projectId: string; runId: string
           runArtifactUri={current.artifactUri}
           onDone={registerModal.close}
         />
-      </Modal>
+      </DeferredModal>
     </Stack>
   );
 }
