@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { listAuditEventsInput } from '@cairn/core/schemas/audit';
-import { sqlChainReader } from '@cairn/db/audit-chain-reader';
+import { parallelChainReader } from '@cairn/db/audit-chain-parallel-reader';
 import { writeAuditCheckpoint } from '@cairn/db/audit-checkpoint-writer';
 import { loadAuditKeys } from '@cairn/db/audit-keys';
 import { verifyAuditIntegrity } from '@cairn/db/audit-verifier';
@@ -80,9 +80,16 @@ export async function measureExport(ctx: ServiceContext, filter: { teamId?: stri
 
 /**
  * Whole-trail verification (chain, checkpoints and the chain against them) as `pnpm audit:verify`
- * runs it (events through a plain pg client) and as the admin page does (through Prisma).
+ * runs it (events read and hashed by two worker threads over plain pg connections) and as the
+ * admin page does (through Prisma, on the main thread).
  */
-export async function measureVerification(db: PrismaClient, client: pg.Client, events: number, runs: number) {
+export async function measureVerification(
+  db: PrismaClient,
+  client: pg.Client,
+  connectionString: string,
+  events: number,
+  runs: number,
+) {
   const signingPem = generateKeyPairSync('ed25519')
     .privateKey.export({ type: 'pkcs8', format: 'pem' })
     .toString();
@@ -91,7 +98,11 @@ export async function measureVerification(db: PrismaClient, client: pg.Client, e
   // Verified as of the checkpoint's moment, so repeated runs never see the checkpoint grow stale.
   const now = new Date();
   await writeAuditCheckpoint(db, { signingKey: keys.signingKey, now });
-  const reader = sqlChainReader(async (sql, params) => (await client.query(sql, params)).rows);
+  const reader = parallelChainReader({
+    connectionString,
+    query: async (sql, params) => (await client.query(sql, params)).rows,
+    workers: 2,
+  });
   const check = (report: Awaited<ReturnType<typeof verifyAuditIntegrity>>) => {
     if (!report.isIntact || report.eventCount < events) {
       throw new Error(`the seeded trail must verify: ${JSON.stringify(report.problems.slice(0, 3))}`);

@@ -55,7 +55,7 @@ async function main() {
       },
       request: systemRequest('bench'),
     };
-    const verification = await measureVerification(db, client, EVENTS, VERIFY_RUNS);
+    const verification = await measureVerification(db, client, url, EVENTS, VERIFY_RUNS);
     const scan = await timeRuns(VERIFY_RUNS, async () => {
       let cursor = -1n;
       for (;;) {
@@ -98,10 +98,10 @@ async function main() {
     console.log(`\n| audit trail, ${EVENTS.toLocaleString()} events | median | note |`);
     console.log('| --- | ---: | --- |');
     console.log(
-      `| verify the whole trail, \`pnpm audit:verify\` (pg reader) | ${ms(verification.cli)} | ${rate(EVENTS, verification.cli)}, median of ${VERIFY_RUNS}; the verifier's own CPU ${ms(verification.cliCpu)} |`,
+      `| verify the whole trail, \`pnpm audit:verify\` (two worker threads) | ${ms(verification.cli)} | ${rate(EVENTS, verification.cli)}, median of ${VERIFY_RUNS}; the verifier's own CPU ${ms(verification.cliCpu)} |`,
     );
     console.log(
-      `| verify the whole trail, admin page (Prisma reader) | ${ms(verification.page)} | ${rate(EVENTS, verification.page)} |`,
+      `| verify the whole trail, admin page (Prisma, one thread) | ${ms(verification.page)} | ${rate(EVENTS, verification.page)} |`,
     );
     console.log(
       `| baseline: keyset scan through Prisma, no hashing | ${ms(median(scan))} | verify (pg) / scan = ${(verification.cli / median(scan)).toFixed(2)}x |`,

@@ -1,5 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { sqlChainReader } from '@cairn/db/audit-chain-reader';
+import { parallelChainReader } from '@cairn/db/audit-chain-parallel-reader';
 import { loadAuditKeys } from '@cairn/db/audit-keys';
 import { formatAuditReport } from '@cairn/db/audit-report';
 import { verifyAuditIntegrity } from '@cairn/db/audit-verifier';
@@ -36,11 +37,16 @@ async function main() {
     log: () => undefined,
   });
   const db = createPrismaClient({ connectionString: database.url, maxConnections: 2 });
-  // Events are read through a plain pg client: a million rows without the ORM's per-row work.
+  // Events are read and hashed by worker threads over plain pg connections (no ORM per-row work);
+  // this client serves the main thread's few lookups.
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
-    const reader = sqlChainReader(async (sql, params) => (await client.query(sql, params)).rows);
+    const reader = parallelChainReader({
+      connectionString: database.url,
+      query: async (sql, params) => (await client.query(sql, params)).rows,
+      workers: Math.min(4, availableParallelism()),
+    });
     const report = await verifyAuditIntegrity(db, { keys, reader });
     for (const line of formatAuditReport(report)) log(line);
     return report.isIntact ? 0 : 1;

@@ -18,9 +18,8 @@ interface Previous {
 }
 
 /**
- * Walks the chain in sequence order (keyset batches, the next one read while this one is hashed;
- * small enough to stay in the young generation, so the garbage collector stays cheap)
- * and records every break, not only the first:
+ * Walks the chain in sequence order (batches small enough to stay in the young generation, so the
+ * garbage collector stays cheap) and records every break, not only the first:
  * - content that no longer matches its hash, its link intact: altered;
  * - a link to a hash no event has: the events before it were deleted;
  * - a link past its predecessor to an earlier event: the predecessor was inserted;
@@ -36,12 +35,7 @@ export async function checkAuditChain(
 ): Promise<ChainSummary> {
   let previous: Previous | null = null;
   let eventCount = 0;
-  let next = reader.batchAfter(-1n, batchSize);
-  for (;;) {
-    const batch = await next;
-    const last = batch.at(-1);
-    if (!last) break;
-    next = reader.batchAfter(last.seq, batchSize);
+  for await (const batch of reader.batches(batchSize)) {
     for (const row of batch) {
       // The common case, decided without awaiting: linked to its predecessor and unchanged.
       const previousHash: string = previous ? previous.hash : GENESIS_HASH;

@@ -14,8 +14,8 @@ export interface ChainRow {
 }
 
 export interface AuditChainReader {
-  /** Up to `limit` events after `seq`, in sequence order. */
-  batchAfter(seq: bigint, limit: number): Promise<ChainRow[]>;
+  /** Every event in sequence order, in non-empty batches of about `size`. */
+  batches(size: number): AsyncIterable<ChainRow[]>;
   byHash(hash: string): Promise<ChainRow | null>;
   newest(): Promise<ChainRow | null>;
 }
@@ -40,15 +40,43 @@ type RawRow = Omit<AuditHashContent, 'before' | 'after'> & {
   after: string | null;
 };
 
-/** Reads the chain through any client that runs SQL and returns rows as objects (Prisma or pg). */
-export function sqlChainReader(query: <T>(sql: string, params: unknown[]) => Promise<T[]>): AuditChainReader {
+type Query = <T>(sql: string, params: unknown[]) => Promise<T[]>;
+
+/** Up to `limit` events after `afterSeq` (and up to `throughSeq` when given), in sequence order. */
+export async function readChainRows(
+  query: Query,
+  afterSeq: bigint,
+  limit: number,
+  throughSeq?: bigint,
+): Promise<ChainRow[]> {
+  const rows =
+    throughSeq === undefined
+      ? await query<RawRow>(
+          `SELECT ${COLUMNS} FROM "AuditEvent" WHERE "AuditEvent".seq > $1::bigint ORDER BY "AuditEvent".seq LIMIT $2::int`,
+          [afterSeq.toString(), limit],
+        )
+      : await query<RawRow>(
+          `SELECT ${COLUMNS} FROM "AuditEvent" WHERE "AuditEvent".seq > $1::bigint AND "AuditEvent".seq <= $3::bigint ORDER BY "AuditEvent".seq LIMIT $2::int`,
+          [afterSeq.toString(), limit, throughSeq.toString()],
+        );
+  return rows.map(toChainRow);
+}
+
+/**
+ * Reads the chain through any client that runs SQL and returns rows as objects (Prisma or pg):
+ * keyset batches, the next one requested while this one is checked.
+ */
+export function sqlChainReader(query: Query): AuditChainReader {
   return {
-    async batchAfter(seq, limit) {
-      const rows = await query<RawRow>(
-        `SELECT ${COLUMNS} FROM "AuditEvent" WHERE "AuditEvent".seq > $1::bigint ORDER BY "AuditEvent".seq LIMIT $2::int`,
-        [seq.toString(), limit],
-      );
-      return rows.map(toChainRow);
+    async *batches(size) {
+      let next = readChainRows(query, -1n, size);
+      for (;;) {
+        const batch = await next;
+        const last = batch.at(-1);
+        if (!last) return;
+        next = readChainRows(query, last.seq, size);
+        yield batch;
+      }
     },
     async byHash(hash) {
       const [row] = await query<RawRow>(`SELECT ${COLUMNS} FROM "AuditEvent" WHERE hash = $1`, [hash]);

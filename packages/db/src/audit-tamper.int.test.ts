@@ -1,10 +1,26 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parallelChainReader } from './audit-chain-parallel-reader';
+import { type AuditChainReader, prismaChainReader } from './audit-chain-reader';
 import { verifyAuditIntegrity } from './audit-verifier';
 import { chainSeqs, seedChain, tamper } from './testing/audit-tamper';
 import { createTestDatabase, type TestDatabase } from './testing/test-database';
 
-// Each test starts from a fresh chain of 8 events; triggers are off only inside tamper().
-describe('tamper detection: the verifier names every broken row', () => {
+// Each test starts from a fresh chain of 8 events; triggers are off only inside tamper(). Every
+// case runs with the one-thread reader the admin page uses and the worker threads of the CLI.
+const READERS: [string, (t: TestDatabase) => AuditChainReader][] = [
+  ['read on the main thread', (t) => prismaChainReader(t.db)],
+  [
+    'read by worker threads',
+    (t) =>
+      parallelChainReader({
+        connectionString: t.url,
+        query: (sql, params) => t.db.$queryRawUnsafe(sql, ...params),
+        workers: 2,
+      }),
+  ],
+];
+
+describe.each(READERS)('tamper detection, %s: the verifier names every broken row', (_, readerOf) => {
   let t: TestDatabase;
   let seqs: bigint[];
   beforeAll(async () => {
@@ -18,10 +34,13 @@ describe('tamper detection: the verifier names every broken row', () => {
   });
 
   const kindsAndSeqs = async () =>
-    (await verifyAuditIntegrity(t.db, { batchSize: 3 })).problems.map((p) => [p.kind, p.seq]);
+    (await verifyAuditIntegrity(t.db, { batchSize: 3, reader: readerOf(t) })).problems.map((p) => [
+      p.kind,
+      p.seq,
+    ]);
 
   it('reports an intact chain as intact', async () => {
-    expect(await verifyAuditIntegrity(t.db, { batchSize: 3 })).toMatchObject({
+    expect(await verifyAuditIntegrity(t.db, { batchSize: 3, reader: readerOf(t) })).toMatchObject({
       isIntact: true,
       eventCount: 8,
     });
@@ -40,7 +59,7 @@ describe('tamper detection: the verifier names every broken row', () => {
   it('names both when one row is altered and another deleted', async () => {
     await tamper(t, `UPDATE "AuditEvent" SET after = '{"name":"changed"}' WHERE seq = ${seqs[1]}`);
     await tamper(t, `DELETE FROM "AuditEvent" WHERE seq = ${seqs[5]}`);
-    const report = await verifyAuditIntegrity(t.db, { batchSize: 3 });
+    const report = await verifyAuditIntegrity(t.db, { batchSize: 3, reader: readerOf(t) });
     expect(report.isIntact).toBe(false);
     expect(report.problems.map((p) => [p.kind, p.seq])).toEqual([
       ['altered', String(seqs[1])],
