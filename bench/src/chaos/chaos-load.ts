@@ -1,3 +1,4 @@
+import { seededRandom } from '@cairn/core/seeded-random';
 import type { MlflowClient, TrpcClient } from './chaos-http';
 import { type Ledger, uuidOfHex } from './chaos-ledger';
 
@@ -20,18 +21,6 @@ const METRIC_KEYS = ['loss', 'accuracy', 'auc', 'precision', 'recall'];
 const STEPS_PER_BATCH = 10;
 const PAUSE_MS = { ingest: 100, reads: 250, release: 500, afterFailure: 500 };
 const VERSION_READY_TIMEOUT_MS = 90_000;
-
-/** mulberry32: the same seed picks the same runs and the same mix on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -5,6 +5,7 @@ import {
   type MetricInput,
   updateRunInput,
 } from '@cairn/core/schemas/tracking';
+import { seededRandom } from '@cairn/core/seeded-random';
 import type { ServiceContext } from '../context';
 import { createExperiment } from '../tracking/create-experiment';
 import { createRun } from '../tracking/create-run';
@@ -75,18 +76,6 @@ export interface DemoTrackingSeed {
   experimentIds: string[];
   runIds: string[];
   longRunId: string;
-}
-
-/** mulberry32: the demo's curves are the same on every seed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 const hex = (random: () => number, length: number) =>
