@@ -1,4 +1,5 @@
 import type { Actor } from '@cairn/core/actor';
+import type { Role } from '@cairn/core/roles';
 import type { PrismaClient } from '@cairn/db/client';
 
 export interface SessionClaims {
@@ -6,6 +7,18 @@ export interface SessionClaims {
   /** When the user signed in (the session's absolute start). */
   issuedAt: Date;
 }
+
+interface SessionUserRow {
+  id: string;
+  email: string;
+  name: string;
+  isOrgAdmin: boolean;
+  disabledAt: Date | null;
+  sessionsValidFrom: Date;
+  memberships: { teamId: string; role: Role; name: string; slug: string }[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const ABSOLUTE_SESSION_MS = 12 * 60 * 60 * 1000;
 
@@ -16,10 +29,20 @@ export const ABSOLUTE_SESSION_MS = 12 * 60 * 60 * 1000;
 export async function resolveSessionUser(db: PrismaClient, claims: SessionClaims | null, now = new Date()) {
   if (!claims) return null;
   if (now.getTime() - claims.issuedAt.getTime() > ABSOLUTE_SESSION_MS) return null;
-  const user = await db.user.findUnique({
-    where: { id: claims.userId },
-    include: { memberships: { include: { team: { select: { id: true, name: true, slug: true } } } } },
-  });
+  if (!UUID.test(claims.userId)) return null;
+  // One statement for the user and their teams: this runs before every request.
+  const [user] = await db.$queryRaw<SessionUserRow[]>`
+    SELECT u.id, u.email, u.name, u."isOrgAdmin", u."disabledAt", u."sessionsValidFrom",
+      coalesce(
+        json_agg(json_build_object('teamId', m."teamId", 'role', m.role, 'name', t.name, 'slug', t.slug) ORDER BY m.id)
+          FILTER (WHERE m.id IS NOT NULL),
+        '[]'
+      ) AS memberships
+    FROM "User" u
+    LEFT JOIN "Membership" m ON m."userId" = u.id
+    LEFT JOIN "Team" t ON t.id = m."teamId"
+    WHERE u.id = ${claims.userId}::uuid
+    GROUP BY u.id`;
   if (!user || user.disabledAt) return null;
   // Claims carry whole seconds; compare at that precision.
   if (Math.floor(claims.issuedAt.getTime() / 1000) < Math.floor(user.sessionsValidFrom.getTime() / 1000))
@@ -35,7 +58,7 @@ export async function resolveSessionUser(db: PrismaClient, claims: SessionClaims
     actor,
     user: { id: user.id, email: user.email, name: user.name, isOrgAdmin: user.isOrgAdmin },
     teams: user.memberships
-      .map((m) => ({ id: m.team.id, name: m.team.name, slug: m.team.slug, role: m.role }))
+      .map((m) => ({ id: m.teamId, name: m.name, slug: m.slug, role: m.role }))
       .sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
