@@ -1,6 +1,6 @@
 'use client';
 
-import { Select } from '@mantine/core';
+import { NativeSelect } from '@mantine/core';
 
 const MONTHS_BACK = 12;
 
@@ -15,7 +15,7 @@ function recentMonths(now: Date = new Date()) {
   });
 }
 
-/** Which month a cost page shows. */
+/** Which month a cost page shows: a native select, so the cost pages do without Mantine's combobox. */
 export function MonthPicker({
   value,
   onChange,
@@ -25,12 +25,11 @@ export function MonthPicker({
 }) {
   const months = recentMonths();
   return (
-    <Select
+    <NativeSelect
       label="Month"
       data={months}
       value={value ?? months[0]!.value}
-      onChange={(month) => month && onChange(month)}
-      allowDeselect={false}
+      onChange={(event) => onChange(event.currentTarget.value)}
       w={200}
     />
   );

@@ -1,7 +1,7 @@
 'use client';
 
 import { AUDIT_OUTCOMES } from '@cairn/core/audit-outcomes';
-import { Button, Group, Paper, Select, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { AuditFilterValues } from './audit-filter-params';
 
@@ -13,6 +13,7 @@ interface AuditFiltersProps {
   onApply: (values: AuditFilterValues) => void;
 }
 
+// Native selects: a handful of options each, and the page does without Mantine's combobox.
 export function AuditFilters({ initial, teams, isTeamRequired, onApply }: AuditFiltersProps) {
   const [values, setValues] = useState(initial);
   const set = <K extends keyof AuditFilterValues>(key: K, value: AuditFilterValues[K]) =>
@@ -26,14 +27,11 @@ export function AuditFilters({ initial, teams, isTeamRequired, onApply }: AuditF
   return (
     <Paper withBorder p="md" component="form" onSubmit={submit} aria-label="Audit filters">
       <Group align="flex-end" gap="sm">
-        <Select
+        <NativeSelect
           label="Team"
-          data={teams}
-          value={values.teamId}
-          onChange={(value) => set('teamId', value)}
-          placeholder="All teams"
-          clearable={!isTeamRequired}
-          allowDeselect={!isTeamRequired}
+          data={isTeamRequired ? teams : [{ value: '', label: 'All teams' }, ...teams]}
+          value={values.teamId ?? ''}
+          onChange={(event) => set('teamId', event.currentTarget.value || null)}
           w={200}
         />
         <TextInput
@@ -68,13 +66,16 @@ export function AuditFilters({ initial, teams, isTeamRequired, onApply }: AuditF
           maxLength={200}
           w={180}
         />
-        <Select
+        <NativeSelect
           label="Outcome"
-          data={AUDIT_OUTCOMES.map((outcome) => ({ value: outcome, label: outcome.toLowerCase() }))}
-          value={values.outcome}
-          onChange={(value) => set('outcome', value as AuditFilterValues['outcome'])}
-          placeholder="Any"
-          clearable
+          data={[
+            { value: '', label: 'Any' },
+            ...AUDIT_OUTCOMES.map((outcome) => ({ value: outcome, label: outcome.toLowerCase() })),
+          ]}
+          value={values.outcome ?? ''}
+          onChange={(event) =>
+            set('outcome', (event.currentTarget.value || null) as AuditFilterValues['outcome'])
+          }
           w={120}
         />
         <TextInput
