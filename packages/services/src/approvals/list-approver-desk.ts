@@ -1,15 +1,12 @@
 import { canDecide } from '@cairn/core/approval/can-decide';
 import { evaluateApprovalPolicy } from '@cairn/core/approval/evaluate-policy';
 import { DomainError } from '@cairn/core/errors';
-import { mapInOrder } from '@cairn/core/map-in-order';
 import { roleHasPermission } from '@cairn/core/permissions';
 import type { ServiceContext } from '../context';
-import { gatherEvidence } from './approval-evidence';
+import { gatherEvidenceFor } from './approval-evidence';
 import { coreDecisions, REQUEST_VERSION_INCLUDE, requestPolicy } from './load-approval-request';
 
 const DESK_LIMIT = 200;
-/** Requests whose evidence is read at once (each read is four small queries). */
-const EVIDENCE_READS_IN_FLIGHT = 4;
 
 /**
  * What waits for the signed-in approver: open, unexpired requests in the teams where they may
@@ -37,15 +34,15 @@ export async function listApproverDesk(ctx: ServiceContext) {
       requestedBy: { select: { id: true, name: true } },
     },
   });
-  const evaluated = await mapInOrder(requests, EVIDENCE_READS_IN_FLIGHT, async (request) => ({
-    request,
-    evidence: await gatherEvidence(ctx.db, request.modelVersion),
-  }));
-  const items = evaluated.map(({ request, evidence }) => {
+  const evidence = await gatherEvidenceFor(
+    ctx.db,
+    requests.map((request) => request.modelVersion),
+  );
+  const items = requests.map((request, index) => {
     const version = request.modelVersion;
     const evaluation = evaluateApprovalPolicy({
       policy: requestPolicy(request),
-      evidence,
+      evidence: evidence[index] as (typeof evidence)[number],
       decisions: coreDecisions(request.decisions),
       request,
       now,
