@@ -1,10 +1,12 @@
 import { chromium, type Page } from 'playwright-core';
-import { gzipBytesOfScripts } from './load-first-load-js';
+import { firstLoadJsBytesOfRoute, gzipBytesOfScripts } from './load-first-load-js';
 import { median } from './measure';
 
 export interface PageUnderTest {
   label: string;
   path: string;
+  /** The app route that serves it, as the build names it (e.g. `(app)/page`). */
+  route: string;
 }
 
 export interface PageResult {
@@ -12,7 +14,7 @@ export interface PageResult {
   path: string;
   serverResponseMs: number;
   lcpMs: number;
-  /** The scripts the server-rendered HTML loads in a modern browser (Next's first-load JavaScript), gzipped. */
+  /** The route's first-load JavaScript from the build output, gzipped (firstLoadJsBytesOfRoute). */
   firstLoadJsBytes: number;
   /** Every script the page had loaded once the network went quiet, lazy chunks included. */
   allJsBytes: number;
@@ -30,7 +32,6 @@ const LAUNCH_ARGS = [
 interface LoadSample {
   serverResponseMs: number;
   lcpMs: number;
-  htmlScripts: string[];
   allScripts: string[];
 }
 
@@ -54,12 +55,8 @@ const READ_TIMINGS = `new Promise((resolve) => {
 /** Navigation timing and the last largest-contentful-paint candidate once the page settled. */
 async function measureLoad(page: Page, url: string): Promise<LoadSample> {
   await page.goto(url, { waitUntil: 'load' });
-  const htmlScripts = (await page.evaluate(
-    "Array.from(document.querySelectorAll('script[src]:not([nomodule])'), (script) => script.src)",
-  )) as string[];
   await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
-  const timings = (await page.evaluate(READ_TIMINGS)) as Omit<LoadSample, 'htmlScripts'>;
-  return { ...timings, htmlScripts };
+  return (await page.evaluate(READ_TIMINGS)) as LoadSample;
 }
 
 /** Loads each page `loads` times in Debian's chromium with the session cookie; medians per page. */
@@ -97,7 +94,7 @@ export async function measurePages(
         path: target.path,
         serverResponseMs: median(samples.map((sample) => sample.serverResponseMs)),
         lcpMs: median(samples.map((sample) => sample.lcpMs)),
-        firstLoadJsBytes: gzipBytesOfScripts(first.htmlScripts),
+        firstLoadJsBytes: firstLoadJsBytesOfRoute(target.route),
         allJsBytes: gzipBytesOfScripts(first.allScripts),
       });
     }

@@ -95,20 +95,30 @@ async function main() {
     const { teamId, projectId, experimentId, runIds, modelProjectId, modelVersionId } = targets;
     const project = `/teams/${teamId}/projects/${projectId}`;
     const modelProject = `/teams/${teamId}/projects/${modelProjectId}`;
+    const TEAM = '(app)/teams/[teamId]';
+    const PROJECT = `${TEAM}/projects/[projectId]`;
     const pages = await measurePages(
       load.webUrl,
       cookie,
       [
-        { label: 'home', path: '/' },
-        { label: 'team projects', path: `/teams/${teamId}/projects` },
-        { label: 'project', path: project },
-        { label: 'runs table (experiment)', path: `${project}/experiments/${experimentId}` },
-        { label: 'run', path: `${project}/runs/${runIds[0]}` },
-        { label: 'model version', path: `${modelProject}/models/${modelVersionId}` },
-        { label: 'deployments', path: `${modelProject}/deployments` },
-        { label: 'approvals desk', path: '/approvals' },
-        { label: 'admin audit', path: '/admin/audit' },
-        { label: 'admin costs', path: '/admin/costs' },
+        { label: 'home', path: '/', route: '(app)/page' },
+        { label: 'team projects', path: `/teams/${teamId}/projects`, route: `${TEAM}/projects/page` },
+        { label: 'project', path: project, route: `${PROJECT}/page` },
+        {
+          label: 'runs table (experiment)',
+          path: `${project}/experiments/${experimentId}`,
+          route: `${PROJECT}/experiments/[experimentId]/page`,
+        },
+        { label: 'run', path: `${project}/runs/${runIds[0]}`, route: `${PROJECT}/runs/[runId]/page` },
+        {
+          label: 'model version',
+          path: `${modelProject}/models/${modelVersionId}`,
+          route: `${PROJECT}/models/[modelVersionId]/page`,
+        },
+        { label: 'deployments', path: `${modelProject}/deployments`, route: `${PROJECT}/deployments/page` },
+        { label: 'approvals desk', path: '/approvals', route: '(app)/approvals/page' },
+        { label: 'admin audit', path: '/admin/audit', route: '(app)/admin/audit/page' },
+        { label: 'admin costs', path: '/admin/costs', route: '(app)/admin/costs/page' },
       ],
       PAGE_LOADS,
     );
