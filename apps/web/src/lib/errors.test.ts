@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { errorMessage, isNotFoundError, serverFieldErrors, zodFieldErrors, zodPathErrors } from './errors';
+import {
+  errorMessage,
+  isNotFoundError,
+  sendIfValid,
+  serverFieldErrors,
+  zodFieldErrors,
+  zodPathErrors,
+} from './errors';
 
 function apiError(message: string, data: object) {
   return Object.assign(new Error(message), { data });
@@ -39,5 +46,35 @@ describe('errors', () => {
     expect(parsed.success).toBe(false);
     if (!parsed.success)
       expect(zodPathErrors(parsed.error, 'policy.')).toEqual({ 'gates.1.threshold': 'Needs a number' });
+  });
+});
+
+describe('sendIfValid', () => {
+  const schema = z.object({ name: z.string().trim().min(1, 'Needs a name'), size: z.coerce.number() });
+
+  it('sends the parsed input and sets no errors when the values pass', () => {
+    const sent: unknown[] = [];
+    const errors: unknown[] = [];
+    sendIfValid(
+      schema,
+      { name: ' a ', size: '3' },
+      (e) => errors.push(e),
+      (input) => sent.push(input),
+    );
+    expect(sent).toEqual([{ name: 'a', size: 3 }]);
+    expect(errors).toEqual([]);
+  });
+
+  it("shows the fields' messages and sends nothing when they fail", () => {
+    const sent: unknown[] = [];
+    const errors: unknown[] = [];
+    sendIfValid(
+      schema,
+      { name: ' ', size: 1 },
+      (e) => errors.push(e),
+      (input) => sent.push(input),
+    );
+    expect(sent).toEqual([]);
+    expect(errors).toEqual([{ name: 'Needs a name' }]);
   });
 });

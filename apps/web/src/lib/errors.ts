@@ -58,6 +58,24 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
 }
 
 /**
+ * A form's submit: `values` checked with the server's own schema; the fields' messages shown when
+ * they fail, else the parsed input sent.
+ */
+export function sendIfValid<Schema extends z.ZodType>(
+  schema: Schema,
+  values: unknown,
+  setErrors: (errors: FieldErrors) => void,
+  send: (input: z.output<Schema>) => void,
+): void {
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) {
+    setErrors(zodFieldErrors(parsed.error));
+    return;
+  }
+  send(parsed.data);
+}
+
+/**
  * Like zodFieldErrors, keyed by the whole path ("metricGates.0.threshold") so rows of a list get
  * their own messages; a prefix the form does not show ("policy.") is dropped.
  */

@@ -7,7 +7,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { FormActions } from '~/components/form-actions';
-import { type FieldErrors, zodFieldErrors } from '~/lib/errors';
+import { type FieldErrors, sendIfValid } from '~/lib/errors';
 import { reportFormError } from '~/lib/report-form-error';
 import { useTRPC } from '~/trpc/client';
 
@@ -39,12 +39,7 @@ export function CreateTeamForm({ onDone }: { onDone: () => void }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = createTeamInput.safeParse({ name, awsRegion });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    create.mutate(parsed.data);
+    sendIfValid(createTeamInput, { name, awsRegion }, setErrors, (input) => create.mutate(input));
   }
 
   return (

@@ -4,7 +4,7 @@ import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/co
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { type FieldErrors, zodFieldErrors } from '~/lib/errors';
+import { type FieldErrors, sendIfValid } from '~/lib/errors';
 import { reportFormError } from '~/lib/report-form-error';
 import { useTRPC } from '~/trpc/client';
 
@@ -34,12 +34,7 @@ export function RecomputeCostsForm() {
     event.preventDefault();
     // The schema (and zod with it) loads on the first submit instead of with the costs page.
     const { recomputeCostsInput } = await import('@cairn/core/schemas/cost');
-    const parsed = recomputeCostsInput.safeParse({ from, to });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    recompute.mutate(parsed.data);
+    sendIfValid(recomputeCostsInput, { from, to }, setErrors, (input) => recompute.mutate(input));
   }
 
   return (

@@ -5,7 +5,7 @@ import { Button, Group, NumberInput, Paper, Select, Stack, TextInput } from '@ma
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { type FieldErrors, zodFieldErrors } from '~/lib/errors';
+import { type FieldErrors, sendIfValid } from '~/lib/errors';
 import { reportFormError } from '~/lib/report-form-error';
 import { useTRPC } from '~/trpc/client';
 
@@ -56,21 +56,21 @@ export function BudgetForm({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = saveBudgetInput.safeParse({
-      teamId,
-      projectId: scope === TEAM_WIDE ? null : scope,
-      monthlyUsd: typeof monthlyUsd === 'number' ? monthlyUsd : Number.NaN,
-      thresholdsPercent: thresholds
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .map((value) => Number(value.replace('%', ''))),
-      ownerId,
-    });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    save.mutate(parsed.data);
+    sendIfValid(
+      saveBudgetInput,
+      {
+        teamId,
+        projectId: scope === TEAM_WIDE ? null : scope,
+        monthlyUsd: typeof monthlyUsd === 'number' ? monthlyUsd : Number.NaN,
+        thresholdsPercent: thresholds
+          .split(/[\s,]+/)
+          .filter(Boolean)
+          .map((value) => Number(value.replace('%', ''))),
+        ownerId,
+      },
+      setErrors,
+      (input) => save.mutate(input),
+    );
   }
 
   return (

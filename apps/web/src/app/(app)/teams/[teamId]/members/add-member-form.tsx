@@ -8,7 +8,7 @@ import IconUserPlus from '@tabler/icons-react/icons/IconUserPlus';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ROLE_LABEL } from '~/lib/access';
-import { type FieldErrors, zodFieldErrors } from '~/lib/errors';
+import { type FieldErrors, sendIfValid } from '~/lib/errors';
 import { reportFormError } from '~/lib/report-form-error';
 import { useTRPC } from '~/trpc/client';
 
@@ -39,12 +39,7 @@ export function AddMemberForm({ teamId }: { teamId: string }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = addMemberInput.safeParse({ teamId, email, role });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    add.mutate(parsed.data);
+    sendIfValid(addMemberInput, { teamId, email, role }, setErrors, (input) => add.mutate(input));
   }
 
   return (

@@ -7,7 +7,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 import { FormActions } from '~/components/form-actions';
-import { type FieldErrors, zodFieldErrors } from '~/lib/errors';
+import { type FieldErrors, sendIfValid } from '~/lib/errors';
 import { reportFormError } from '~/lib/report-form-error';
 import { useTRPC } from '~/trpc/client';
 
@@ -34,12 +34,9 @@ export function CreateProjectForm({ teamId, onDone }: { teamId: string; onDone: 
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = createProjectInput.safeParse({ teamId, name, description });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    create.mutate(parsed.data);
+    sendIfValid(createProjectInput, { teamId, name, description }, setErrors, (input) =>
+      create.mutate(input),
+    );
   }
 
   return (

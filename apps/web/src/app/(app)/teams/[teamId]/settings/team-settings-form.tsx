@@ -5,7 +5,7 @@ import { Button, Group, Paper, Stack, Text, Textarea, TextInput } from '@mantine
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { type FieldErrors, zodFieldErrors } from '~/lib/errors';
+import { type FieldErrors, sendIfValid } from '~/lib/errors';
 import { reportFormError } from '~/lib/report-form-error';
 import { useTRPC } from '~/trpc/client';
 
@@ -44,18 +44,18 @@ export function TeamSettingsForm({ settings }: { settings: TeamSettings }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = updateTeamSettingsInput.safeParse({
-      teamId: settings.teamId,
-      iamRoleArn,
-      iamExternalId,
-      awsRegion,
-      permissionBoundaryNote,
-    });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    save.mutate(parsed.data);
+    sendIfValid(
+      updateTeamSettingsInput,
+      {
+        teamId: settings.teamId,
+        iamRoleArn,
+        iamExternalId,
+        awsRegion,
+        permissionBoundaryNote,
+      },
+      setErrors,
+      (input) => save.mutate(input),
+    );
   }
 
   return (

@@ -6,7 +6,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { FormActions } from '~/components/form-actions';
-import { type FieldErrors, zodFieldErrors } from '~/lib/errors';
+import { type FieldErrors, sendIfValid } from '~/lib/errors';
 import { reportFormError } from '~/lib/report-form-error';
 import { useTRPC } from '~/trpc/client';
 
@@ -44,12 +44,9 @@ export function CreateModelGroupForm({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = createModelGroupInput.safeParse({ teamId, projectId, name, description });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    create.mutate(parsed.data);
+    sendIfValid(createModelGroupInput, { teamId, projectId, name, description }, setErrors, (input) =>
+      create.mutate(input),
+    );
   }
 
   return (

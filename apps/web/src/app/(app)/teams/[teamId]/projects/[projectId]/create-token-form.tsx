@@ -5,7 +5,7 @@ import { Alert, Button, Code, CopyButton, Group, NumberInput, Stack, Text, TextI
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { FormActions } from '~/components/form-actions';
-import { type FieldErrors, zodFieldErrors } from '~/lib/errors';
+import { type FieldErrors, sendIfValid } from '~/lib/errors';
 import { formatDate } from '~/lib/format';
 import { reportFormError } from '~/lib/report-form-error';
 import { useTRPC } from '~/trpc/client';
@@ -56,17 +56,17 @@ export function CreateTokenForm({ teamId, projectId, onDone }: CreateTokenFormPr
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = createApiTokenInput.safeParse({
-      teamId,
-      projectId,
-      name,
-      expiresInDays: typeof expiresInDays === 'number' ? expiresInDays : Number.NaN,
-    });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    create.mutate(parsed.data);
+    sendIfValid(
+      createApiTokenInput,
+      {
+        teamId,
+        projectId,
+        name,
+        expiresInDays: typeof expiresInDays === 'number' ? expiresInDays : Number.NaN,
+      },
+      setErrors,
+      (input) => create.mutate(input),
+    );
   }
 
   return (

@@ -5,7 +5,7 @@ import { SegmentedControl, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { FormActions } from '~/components/form-actions';
-import { type FieldErrors, zodFieldErrors } from '~/lib/errors';
+import { type FieldErrors, sendIfValid } from '~/lib/errors';
 import { reportFormError } from '~/lib/report-form-error';
 import { useTRPC } from '~/trpc/client';
 
@@ -38,12 +38,12 @@ export function RegisterPipelineForm({
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = registerPipelineInput.safeParse({ teamId, projectId, kind, awsPipelineName, description });
-    if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
-      return;
-    }
-    register.mutate(parsed.data);
+    sendIfValid(
+      registerPipelineInput,
+      { teamId, projectId, kind, awsPipelineName, description },
+      setErrors,
+      (input) => register.mutate(input),
+    );
   }
 
   return (
