@@ -13,7 +13,6 @@ export const theme = createTheme({
   components: {
     Card: { defaultProps: { withBorder: true, radius: 'md', padding: 'lg' } },
     Paper: { defaultProps: { radius: 'md' } },
-    Table: { defaultProps: { verticalSpacing: 'sm', highlightOnHover: true } },
     Badge: { defaultProps: { variant: 'light', radius: 'sm' } },
   },
 });

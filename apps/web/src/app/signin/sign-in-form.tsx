@@ -11,7 +11,6 @@ import {
   Paper,
   PasswordInput,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -22,6 +21,7 @@ import IconKey from '@tabler/icons-react/icons/IconKey';
 import { signIn } from 'next-auth/react';
 import { type FormEvent, useState } from 'react';
 import { LogoMark } from '~/components/logo';
+import { Table } from '~/components/table';
 
 interface SignInFormProps {
   callbackUrl: string;

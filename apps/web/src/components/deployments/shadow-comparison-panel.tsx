@@ -1,13 +1,14 @@
 'use client';
 
 import { METRIC_RANGES, type MetricRange } from '@cairn/core/monitoring/metric-ranges';
-import { Badge, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { RANGE_LABEL, TimeChart } from '~/components/monitoring/deployment-metrics-panel';
 import { buildMonitoringCharts, formatChartValue } from '~/components/monitoring/monitoring-charts';
 import { ErrorState, LoadingRows } from '~/components/states';
+import { Table } from '~/components/table';
 import { useTRPC } from '~/trpc/client';
 import {
   describeShadowWindow,

@@ -1,18 +1,6 @@
 'use client';
 
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import IconPencil from '@tabler/icons-react/icons/IconPencil';
 import IconPlus from '@tabler/icons-react/icons/IconPlus';
@@ -21,7 +9,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { DeferredModal } from '~/components/deferred-modal';
+import { Hint } from '~/components/hint';
 import { ErrorState, LoadingRows } from '~/components/states';
+import { Table } from '~/components/table';
 import { useViewer } from '~/components/viewer-context';
 import { can } from '~/lib/access';
 import { errorMessage, type FieldErrors, serverFieldErrors } from '~/lib/errors';
@@ -202,7 +192,7 @@ export function AlertRulesPanel({ teamId, projectId, deploymentId }: AlertRulesP
                   {canWrite && (
                     <Table.Td>
                       <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Tooltip label="Edit">
+                        <Hint label="Edit">
                           <ActionIcon
                             variant="subtle"
                             aria-label={`Edit ${rule.name}`}
@@ -210,8 +200,8 @@ export function AlertRulesPanel({ teamId, projectId, deploymentId }: AlertRulesP
                           >
                             <IconPencil size={16} />
                           </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label="Delete">
+                        </Hint>
+                        <Hint label="Delete">
                           <ActionIcon
                             variant="subtle"
                             color="red"
@@ -220,7 +210,7 @@ export function AlertRulesPanel({ teamId, projectId, deploymentId }: AlertRulesP
                           >
                             <IconTrash size={16} />
                           </ActionIcon>
-                        </Tooltip>
+                        </Hint>
                       </Group>
                     </Table.Td>
                   )}

@@ -1,13 +1,14 @@
 'use client';
 
 import { formatMetricValue } from '@cairn/core/monitoring/metric-catalogue';
-import { Button, Group, Paper, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { DeferredModal } from '~/components/deferred-modal';
 import { FormActions } from '~/components/form-actions';
 import { ErrorState, LoadingRows } from '~/components/states';
+import { Table } from '~/components/table';
 import { useViewer } from '~/components/viewer-context';
 import { can } from '~/lib/access';
 import { errorCode, errorMessage } from '~/lib/errors';

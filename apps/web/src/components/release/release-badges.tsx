@@ -1,6 +1,7 @@
 'use client';
 
-import { Badge, Group, Loader, Tooltip } from '@mantine/core';
+import { Badge, Group, Loader } from '@mantine/core';
+import { Hint } from '~/components/hint';
 import { type MirrorStatus, type ModelApprovalStatus, mirrorState } from './mirror-state';
 
 export type RequestStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'EXPIRED';
@@ -99,11 +100,11 @@ export function VersionApprovalBadges(version: VersionApprovalProps) {
         </Badge>
       )}
       {(mirror.kind === 'sync-failed' || mirror.kind === 'failed') && (
-        <Tooltip label={mirror.error ?? 'The worker could not reach SageMaker'} multiline maw={360}>
+        <Hint label={mirror.error ?? 'The worker could not reach SageMaker'} maxWidth={360}>
           <Badge color="red" variant="outline">
             SageMaker: {mirror.kind === 'failed' ? 'failed' : 'sync failed'}
           </Badge>
-        </Tooltip>
+        </Hint>
       )}
     </Group>
   );

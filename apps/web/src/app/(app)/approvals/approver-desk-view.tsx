@@ -1,12 +1,15 @@
 'use client';
 
-import { Anchor, Badge, Group, Paper, ScrollArea, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import IconCircleCheck from '@tabler/icons-react/icons/IconCircleCheck';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { Hint } from '~/components/hint';
 import { PageHeader } from '~/components/page-header';
 import { ENVIRONMENT_LABEL } from '~/components/release/release-badges';
+import { ScrollBox } from '~/components/scroll-box';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
+import { Table } from '~/components/table';
 import { useViewer } from '~/components/viewer-context';
 import { canDecideSomewhere } from '~/lib/access';
 import { formatRelative, formatUtc } from '~/lib/format';
@@ -43,7 +46,7 @@ export function ApproverDeskView() {
       )}
       {desk.data && desk.data.items.length > 0 && (
         <Paper withBorder>
-          <ScrollArea type="auto">
+          <ScrollBox>
             <Table verticalSpacing="sm" aria-label="Approval requests waiting" miw={880}>
               <Table.Thead>
                 <Table.Tr>
@@ -69,11 +72,11 @@ export function ApproverDeskView() {
                         {item.modelGroupName} v{item.version}
                       </Anchor>
                       {!item.canDecide && item.cannotDecideReason && (
-                        <Tooltip label={item.cannotDecideReason} multiline maw={360}>
+                        <Hint label={item.cannotDecideReason} maxWidth={360}>
                           <Text size="xs" c="dimmed">
                             You cannot decide on this one
                           </Text>
-                        </Tooltip>
+                        </Hint>
                       )}
                     </Table.Td>
                     <Table.Td>
@@ -116,7 +119,7 @@ export function ApproverDeskView() {
                 ))}
               </Table.Tbody>
             </Table>
-          </ScrollArea>
+          </ScrollBox>
         </Paper>
       )}
       {desk.data && desk.data.items.length > 0 && (

@@ -1,7 +1,8 @@
 'use client';
 
-import { Code, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Code, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { ResourceHistoryLink } from '~/components/resource-history-link';
+import { Table } from '~/components/table';
 import { diffJson } from '~/lib/json-diff';
 
 interface AuditEventDetailProps {

@@ -1,6 +1,6 @@
 'use client';
 
-import { Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import IconDownload from '@tabler/icons-react/icons/IconDownload';
 import IconShieldCheck from '@tabler/icons-react/icons/IconShieldCheck';
@@ -9,6 +9,7 @@ import { useRouter } from 'next/navigation';
 import { Fragment, useState } from 'react';
 import { PageHeader } from '~/components/page-header';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
+import { Table } from '~/components/table';
 import { useViewer } from '~/components/viewer-context';
 import { errorMessage } from '~/lib/errors';
 import { formatUtc } from '~/lib/format';

@@ -1,7 +1,7 @@
 'use client';
 
 import { formatUsd } from '@cairn/core/deployments/cost-line';
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import IconCoin from '@tabler/icons-react/icons/IconCoin';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
@@ -11,6 +11,7 @@ import { MonthPicker } from '~/components/costs/month-picker';
 import { SpendProgress } from '~/components/costs/spend-progress';
 import { PageHeader } from '~/components/page-header';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
+import { Table } from '~/components/table';
 import { useTRPC } from '~/trpc/client';
 import { RecomputeCostsForm } from './recompute-costs-form';
 

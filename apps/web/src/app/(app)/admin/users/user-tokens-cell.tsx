@@ -1,5 +1,6 @@
-import { Anchor, Badge, Group, Popover, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Group, Popover, Stack, Text, UnstyledButton } from '@mantine/core';
 import Link from 'next/link';
+import { Table } from '~/components/table';
 import { formatRelative, formatUtc } from '~/lib/format';
 
 interface UserToken {

@@ -1,11 +1,12 @@
 'use client';
 
-import { Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageHeader } from '~/components/page-header';
 import { ErrorState, LoadingRows } from '~/components/states';
+import { Table } from '~/components/table';
 import { useViewer } from '~/components/viewer-context';
 import { ROLE_COLOR, ROLE_LABEL } from '~/lib/access';
 import { errorMessage } from '~/lib/errors';

@@ -1,6 +1,6 @@
 'use client';
 
-import { Anchor, Badge, Card, Code, Group, SimpleGrid, Stack, Table, Text, ThemeIcon } from '@mantine/core';
+import { Anchor, Badge, Card, Code, Group, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
 import IconCloud from '@tabler/icons-react/icons/IconCloud';
 import IconFolders from '@tabler/icons-react/icons/IconFolders';
 import IconUsers from '@tabler/icons-react/icons/IconUsers';
@@ -9,6 +9,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { PageHeader } from '~/components/page-header';
 import { ErrorState, LoadingRows } from '~/components/states';
+import { Table } from '~/components/table';
 import { useCurrentTeam } from '~/components/team-context';
 import { ROLE_COLOR, ROLE_LABEL } from '~/lib/access';
 import { formatDate, formatRelative } from '~/lib/format';

@@ -1,7 +1,7 @@
 'use client';
 
 import { formatUsd } from '@cairn/core/deployments/cost-line';
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -9,6 +9,7 @@ import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { SpendProgress } from '~/components/costs/spend-progress';
 import { ErrorState, LoadingRows } from '~/components/states';
+import { Table } from '~/components/table';
 import { errorMessage } from '~/lib/errors';
 import { formatDateTime } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';

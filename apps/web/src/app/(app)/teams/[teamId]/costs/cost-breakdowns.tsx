@@ -1,8 +1,9 @@
 'use client';
 
 import { formatUsd } from '@cairn/core/deployments/cost-line';
-import { Anchor, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import Link from 'next/link';
+import { Table } from '~/components/table';
 
 const KIND_LABEL: Record<string, string> = {
   ENDPOINT_INSTANCE: 'Endpoint instances',

@@ -1,14 +1,16 @@
 'use client';
 
 import type { Role } from '@cairn/core/roles';
-import { ActionIcon, Avatar, Badge, Group, Paper, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Avatar, Badge, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import IconUserMinus from '@tabler/icons-react/icons/IconUserMinus';
 import IconUsers from '@tabler/icons-react/icons/IconUsers';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Hint } from '~/components/hint';
 import { PageHeader } from '~/components/page-header';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
+import { Table } from '~/components/table';
 import { useCurrentTeam } from '~/components/team-context';
 import { useViewer } from '~/components/viewer-context';
 import { can, ROLE_COLOR, ROLE_LABEL } from '~/lib/access';
@@ -174,18 +176,18 @@ export function MembersView() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Tooltip label={formatUtc(member.lastSignInAt)} disabled={!member.lastSignInAt}>
+                      <Hint label={formatUtc(member.lastSignInAt)} disabled={!member.lastSignInAt}>
                         <Text size="sm" c={member.lastSignInAt ? undefined : 'dimmed'}>
                           {formatRelative(member.lastSignInAt)}
                         </Text>
-                      </Tooltip>
+                      </Hint>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{formatRelative(member.joinedAt)}</Text>
                     </Table.Td>
                     {canManage && (
                       <Table.Td>
-                        <Tooltip label="Remove from team">
+                        <Hint label="Remove from team">
                           <ActionIcon
                             variant="subtle"
                             color="red"
@@ -194,7 +196,7 @@ export function MembersView() {
                           >
                             <IconUserMinus size={18} />
                           </ActionIcon>
-                        </Tooltip>
+                        </Hint>
                       </Table.Td>
                     )}
                   </Table.Tr>

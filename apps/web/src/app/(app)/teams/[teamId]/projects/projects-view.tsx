@@ -1,6 +1,6 @@
 'use client';
 
-import { Anchor, Badge, Button, Group, Paper, Stack, Switch, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Switch, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import IconFolderPlus from '@tabler/icons-react/icons/IconFolderPlus';
 import IconFolders from '@tabler/icons-react/icons/IconFolders';
@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { DeferredModal } from '~/components/deferred-modal';
 import { PageHeader } from '~/components/page-header';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
+import { Table } from '~/components/table';
 import { useCurrentTeam } from '~/components/team-context';
 import { useViewer } from '~/components/viewer-context';
 import { can } from '~/lib/access';

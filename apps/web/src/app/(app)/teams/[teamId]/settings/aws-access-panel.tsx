@@ -1,10 +1,11 @@
 'use client';
 
-import { Badge, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Code, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import IconPlugConnected from '@tabler/icons-react/icons/IconPlugConnected';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ErrorState, LoadingRows } from '~/components/states';
+import { Table } from '~/components/table';
 import { errorMessage } from '~/lib/errors';
 import { formatRelative, formatUtc } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';

@@ -1,5 +1,6 @@
-import { Anchor, Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Paper, Stack, Text, Title } from '@mantine/core';
 import Link from 'next/link';
+import { Table } from '~/components/table';
 
 interface EnvironmentRole {
   environmentId: string;

@@ -1,6 +1,7 @@
 import type { GateResult } from '@cairn/core/approval/approval-types';
 import { formatNumber } from '@cairn/core/approval/format';
-import { Badge, Paper, Table, Text } from '@mantine/core';
+import { Badge, Paper, Text } from '@mantine/core';
+import { Table } from '~/components/table';
 
 function GateBadge({ gate, isOpen }: { gate: GateResult; isOpen: boolean }) {
   const { passed } = gate;

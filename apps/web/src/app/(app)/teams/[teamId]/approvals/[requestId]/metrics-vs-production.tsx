@@ -1,8 +1,9 @@
 import { decodeMetricValue } from '@cairn/core/metric-value';
 import type { ApprovalPolicy } from '@cairn/core/schemas/approval-policy';
-import { Paper, Table, Text } from '@mantine/core';
+import { Paper, Text } from '@mantine/core';
 import { formatMetricValue } from '~/components/charts/format-metric';
 import { formatDelta, type MetricDirection, metricDelta } from '~/components/release/metric-delta';
+import { Table } from '~/components/table';
 import { metricGoal } from '../../projects/[projectId]/compare/compare-runs';
 
 const VERDICT_COLOR = { better: 'teal', worse: 'red', same: 'dimmed', incomparable: 'dimmed' } as const;

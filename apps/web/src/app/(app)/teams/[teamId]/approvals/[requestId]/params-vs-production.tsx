@@ -1,7 +1,9 @@
 'use client';
 
-import { Group, Paper, ScrollArea, Stack, Switch, Table, Text } from '@mantine/core';
+import { Group, Paper, Stack, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
+import { ScrollBox } from '~/components/scroll-box';
+import { Table } from '~/components/table';
 
 const DIFFERENT_BG = 'var(--mantine-color-yellow-light)';
 
@@ -44,7 +46,7 @@ export function ParamsVsProduction({ rows, productionLabel }: ParamsVsProduction
       </Group>
       {shown.length > 0 && (
         <Paper withBorder>
-          <ScrollArea.Autosize mah={420} type="auto">
+          <ScrollBox mah={420}>
             <Table verticalSpacing={4} aria-label="Params against production">
               <Table.Thead>
                 <Table.Tr>
@@ -85,7 +87,7 @@ export function ParamsVsProduction({ rows, productionLabel }: ParamsVsProduction
                 ))}
               </Table.Tbody>
             </Table>
-          </ScrollArea.Autosize>
+          </ScrollBox>
         </Paper>
       )}
       {isOnlyDifferences && differing === 0 && (

@@ -1,6 +1,6 @@
 'use client';
 
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -10,6 +10,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { DeferredModal } from '~/components/deferred-modal';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
+import { Table } from '~/components/table';
 import { useViewer } from '~/components/viewer-context';
 import { can } from '~/lib/access';
 import { errorMessage } from '~/lib/errors';

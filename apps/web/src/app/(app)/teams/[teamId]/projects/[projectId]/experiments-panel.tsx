@@ -1,19 +1,6 @@
 'use client';
 
-import {
-  ActionIcon,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Menu,
-  Paper,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -24,8 +11,10 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useState } from 'react';
+import { ActionsMenu } from '~/components/actions-menu';
 import { DeferredModal } from '~/components/deferred-modal';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
+import { Table } from '~/components/table';
 import { useViewer } from '~/components/viewer-context';
 import { can } from '~/lib/access';
 import { errorMessage } from '~/lib/errors';
@@ -187,33 +176,41 @@ export function ExperimentsPanel({ teamId, projectId, isArchived }: ExperimentsP
                     </Table.Td>
                     {canWrite && (
                       <Table.Td>
-                        <Menu position="bottom-end" withinPortal>
-                          <Menu.Target>
+                        <ActionsMenu
+                          trigger={(onClick) => (
                             <ActionIcon
                               variant="subtle"
                               color="gray"
                               aria-label={`Actions for ${experiment.name}`}
+                              onClick={onClick}
                             >
                               <IconDots size={16} />
                             </ActionIcon>
-                          </Menu.Target>
-                          <Menu.Dropdown>
-                            {isDeleted ? (
-                              <Menu.Item
-                                onClick={() => restore.mutate({ teamId, experimentId: experiment.id })}
-                              >
-                                Restore
-                              </Menu.Item>
-                            ) : (
-                              <>
-                                <Menu.Item onClick={() => setRenameTarget(experiment)}>Rename</Menu.Item>
-                                <Menu.Item color="red" onClick={() => confirmDelete(experiment)}>
-                                  Delete
-                                </Menu.Item>
-                              </>
-                            )}
-                          </Menu.Dropdown>
-                        </Menu>
+                          )}
+                          items={
+                            isDeleted
+                              ? [
+                                  {
+                                    key: 'restore',
+                                    label: 'Restore',
+                                    onClick: () => restore.mutate({ teamId, experimentId: experiment.id }),
+                                  },
+                                ]
+                              : [
+                                  {
+                                    key: 'rename',
+                                    label: 'Rename',
+                                    onClick: () => setRenameTarget(experiment),
+                                  },
+                                  {
+                                    key: 'delete',
+                                    label: 'Delete',
+                                    color: 'red',
+                                    onClick: () => confirmDelete(experiment),
+                                  },
+                                ]
+                          }
+                        />
                       </Table.Td>
                     )}
                   </Table.Tr>

@@ -1,6 +1,6 @@
 'use client';
 
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import IconBox from '@tabler/icons-react/icons/IconBox';
 import IconPlus from '@tabler/icons-react/icons/IconPlus';
@@ -9,6 +9,7 @@ import dynamic from 'next/dynamic';
 import { Fragment, useState } from 'react';
 import { DeferredModal } from '~/components/deferred-modal';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
+import { Table } from '~/components/table';
 import { useViewer } from '~/components/viewer-context';
 import { can } from '~/lib/access';
 import { formatRelative, formatUtc } from '~/lib/format';

@@ -1,9 +1,10 @@
 'use client';
 
-import { Anchor, Badge, Group, Paper, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { ErrorState, LoadingRows } from '~/components/states';
+import { Table } from '~/components/table';
 import { formatRelative, formatUtc } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { Badge, Button, Group, Paper, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import IconPlayerPlay from '@tabler/icons-react/icons/IconPlayerPlay';
@@ -11,6 +11,7 @@ import dynamic from 'next/dynamic';
 import { DeferredModal } from '~/components/deferred-modal';
 import { PipelineRunStatusBadge } from '~/components/release/release-badges';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
+import { Table } from '~/components/table';
 import { useViewer } from '~/components/viewer-context';
 import { can } from '~/lib/access';
 import { errorMessage } from '~/lib/errors';

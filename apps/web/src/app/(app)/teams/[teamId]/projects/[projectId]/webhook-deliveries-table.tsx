@@ -1,4 +1,5 @@
-import { Badge, Paper, Table, Text } from '@mantine/core';
+import { Badge, Paper, Text } from '@mantine/core';
+import { Table } from '~/components/table';
 import { formatRelative, formatUtc } from '~/lib/format';
 
 const STATUS_COLOR = { PENDING: 'blue', DELIVERED: 'teal', FAILED: 'red' } as const;

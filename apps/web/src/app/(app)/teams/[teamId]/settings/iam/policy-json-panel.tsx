@@ -1,8 +1,9 @@
 'use client';
 
-import { Button, Code, CopyButton, Group, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Button, Code, CopyButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import IconCheck from '@tabler/icons-react/icons/IconCheck';
 import IconCopy from '@tabler/icons-react/icons/IconCopy';
+import { ScrollBox } from '~/components/scroll-box';
 
 /** One policy document, pretty-printed, with a button that copies exactly what is shown. */
 export function PolicyJsonPanel({
@@ -40,11 +41,11 @@ export function PolicyJsonPanel({
             )}
           </CopyButton>
         </Group>
-        <ScrollArea.Autosize mah={520}>
+        <ScrollBox mah={520}>
           <Code block fz="xs">
             {json}
           </Code>
-        </ScrollArea.Autosize>
+        </ScrollBox>
       </Stack>
     </Paper>
   );

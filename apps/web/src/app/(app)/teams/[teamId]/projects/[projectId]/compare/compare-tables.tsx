@@ -1,9 +1,11 @@
 'use client';
 
-import { Group, Paper, ScrollArea, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import IconTrophy from '@tabler/icons-react/icons/IconTrophy';
 import { useState } from 'react';
 import { formatMetricValue } from '~/components/charts/format-metric';
+import { ScrollBox } from '~/components/scroll-box';
+import { Table } from '~/components/table';
 import { finalMetrics } from './compare-runs';
 import type { ComparedRun } from './compare-view';
 
@@ -50,7 +52,7 @@ export function ParamsDiffTable({
       </Group>
       {shown.length > 0 && (
         <Paper withBorder>
-          <ScrollArea type="auto">
+          <ScrollBox>
             <Table verticalSpacing={6} aria-label="Params diff">
               <Table.Thead>
                 <Table.Tr>
@@ -83,7 +85,7 @@ export function ParamsDiffTable({
                 ))}
               </Table.Tbody>
             </Table>
-          </ScrollArea>
+          </ScrollBox>
         </Paper>
       )}
       {isOnlyDifferences && rows.length > 0 && differing === 0 && (
@@ -115,7 +117,7 @@ export function FinalMetricsTable({ runs }: { runs: ReadonlyArray<ComparedRun> }
         </Text>
       ) : (
         <Paper withBorder>
-          <ScrollArea type="auto">
+          <ScrollBox>
             <Table verticalSpacing={6} aria-label="Final metrics">
               <Table.Thead>
                 <Table.Tr>
@@ -165,7 +167,7 @@ export function FinalMetricsTable({ runs }: { runs: ReadonlyArray<ComparedRun> }
                 ))}
               </Table.Tbody>
             </Table>
-          </ScrollArea>
+          </ScrollBox>
         </Paper>
       )}
     </Stack>

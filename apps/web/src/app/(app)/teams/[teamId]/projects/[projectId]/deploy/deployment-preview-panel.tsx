@@ -1,9 +1,10 @@
 'use client';
 
-import { Alert, Badge, Group, List, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Group, List, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import IconAlertTriangle from '@tabler/icons-react/icons/IconAlertTriangle';
 import IconBan from '@tabler/icons-react/icons/IconBan';
 import { formatUsd } from '~/components/deployments/deployment-labels';
+import { Table } from '~/components/table';
 import { errorMessage } from '~/lib/errors';
 import type { RouterOutputs } from '~/trpc/outputs';
 import { BudgetCheckNotice } from './budget-check-notice';

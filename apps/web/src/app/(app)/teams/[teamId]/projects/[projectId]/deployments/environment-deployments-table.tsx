@@ -1,9 +1,10 @@
 'use client';
 
-import { Anchor, Paper, Table, Text } from '@mantine/core';
+import { Anchor, Paper, Text } from '@mantine/core';
 import Link from 'next/link';
 import { DEPLOYMENT_TYPE_LABEL, formatUsd, strategyLabel } from '~/components/deployments/deployment-labels';
 import { DeploymentStatusBadge } from '~/components/deployments/deployment-status-badge';
+import { Table } from '~/components/table';
 import { formatRelative, formatUtc } from '~/lib/format';
 import type { RouterOutputs } from '~/trpc/outputs';
 

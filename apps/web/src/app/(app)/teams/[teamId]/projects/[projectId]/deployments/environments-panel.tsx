@@ -1,6 +1,6 @@
 'use client';
 
-import { Button, Code, Paper, Table, Text } from '@mantine/core';
+import { Button, Code, Paper, Text } from '@mantine/core';
 import IconPencil from '@tabler/icons-react/icons/IconPencil';
 import { useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { DeferredModal } from '~/components/deferred-modal';
 import { ENVIRONMENT_LABEL } from '~/components/release/release-badges';
 import { ErrorState, LoadingRows } from '~/components/states';
+import { Table } from '~/components/table';
 import { useViewer } from '~/components/viewer-context';
 import { can } from '~/lib/access';
 import { useTRPC } from '~/trpc/client';

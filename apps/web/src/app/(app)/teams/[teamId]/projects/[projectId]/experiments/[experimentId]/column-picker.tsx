@@ -1,93 +1,25 @@
 'use client';
 
-import { Button, Checkbox, Group, Popover, ScrollArea, Stack, Text } from '@mantine/core';
+import { Button } from '@mantine/core';
 import IconColumns from '@tabler/icons-react/icons/IconColumns';
-import { type ColumnEntity, type ColumnId, columnIdToString } from './runs-query';
+import { lazy } from 'react';
+import { OpenOnFirstClick } from '~/components/open-on-first-click';
+import type { ColumnPickerProps } from './column-picker-popover';
 
-interface ColumnPickerProps {
-  metricKeys: ReadonlyArray<string>;
-  paramKeys: ReadonlyArray<string>;
-  tagKeys: ReadonlyArray<string>;
-  value: ReadonlyArray<ColumnId>;
-  onChange: (columns: ColumnId[]) => void;
-  /** Back to the columns the table picks by itself (the URL then names none). */
-  onReset: () => void;
-}
-
-const GROUPS: ReadonlyArray<{ entity: ColumnEntity; label: string }> = [
-  { entity: 'metrics', label: 'Metrics' },
-  { entity: 'params', label: 'Params' },
-  { entity: 'tags', label: 'Tags' },
-];
+const ColumnPickerPopover = lazy(() =>
+  import('./column-picker-popover').then((module) => ({ default: module.ColumnPickerPopover })),
+);
 
 /** Which metrics, params and tags get a column; the choice travels in the URL with the filter. */
-export function ColumnPicker({
-  metricKeys,
-  paramKeys,
-  tagKeys,
-  value,
-  onChange,
-  onReset,
-}: ColumnPickerProps) {
-  const keysOf: Record<ColumnEntity, ReadonlyArray<string>> = {
-    metrics: metricKeys,
-    params: paramKeys,
-    tags: tagKeys,
-  };
-  const chosen = new Set(value.map(columnIdToString));
-
-  function toggle(column: ColumnId, isChecked: boolean) {
-    const id = columnIdToString(column);
-    onChange(isChecked ? [...value, column] : value.filter((item) => columnIdToString(item) !== id));
-  }
-
+export function ColumnPicker(props: ColumnPickerProps) {
   return (
-    <Popover position="bottom-end" shadow="md" width={300} withinPortal>
-      <Popover.Target>
-        <Button variant="default" leftSection={<IconColumns size={16} />}>
-          Columns ({value.length})
+    <OpenOnFirstClick
+      trigger={(onClick) => (
+        <Button variant="default" leftSection={<IconColumns size={16} />} onClick={onClick}>
+          Columns ({props.value.length})
         </Button>
-      </Popover.Target>
-      <Popover.Dropdown>
-        <ScrollArea.Autosize mah={380} type="auto">
-          <Stack gap="sm" pr="xs">
-            {GROUPS.map(({ entity, label }) => {
-              // A column named in a shared link may be a key no loaded run has: keep it listed.
-              const keys = [
-                ...new Set([
-                  ...keysOf[entity],
-                  ...value.filter((column) => column.entity === entity).map((column) => column.key),
-                ]),
-              ];
-              if (keys.length === 0) return null;
-              return (
-                <Stack key={entity} gap={6} role="group" aria-label={label}>
-                  <Text size="xs" fw={600} c="dimmed" tt="uppercase">
-                    {label}
-                  </Text>
-                  {keys.map((key) => (
-                    <Checkbox
-                      key={key}
-                      size="xs"
-                      label={key}
-                      checked={chosen.has(columnIdToString({ entity, key }))}
-                      onChange={(event) => toggle({ entity, key }, event.currentTarget.checked)}
-                      styles={{
-                        label: { fontFamily: 'var(--mantine-font-family-monospace)', wordBreak: 'break-all' },
-                      }}
-                    />
-                  ))}
-                </Stack>
-              );
-            })}
-          </Stack>
-        </ScrollArea.Autosize>
-        <Group justify="flex-end" mt="sm">
-          <Button size="compact-xs" variant="subtle" color="gray" onClick={onReset}>
-            Default columns
-          </Button>
-        </Group>
-      </Popover.Dropdown>
-    </Popover>
+      )}
+      popup={(target) => <ColumnPickerPopover target={target} {...props} />}
+    />
   );
 }

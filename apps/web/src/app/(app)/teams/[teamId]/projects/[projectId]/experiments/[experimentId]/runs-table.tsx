@@ -8,10 +8,8 @@ import {
   Checkbox,
   Group,
   Paper,
-  ScrollArea,
   Stack,
   Switch,
-  Table,
   Text,
   UnstyledButton,
 } from '@mantine/core';
@@ -25,7 +23,9 @@ import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { type ReactNode, useState } from 'react';
 import { formatMetricValue } from '~/components/charts/format-metric';
+import { ScrollBox } from '~/components/scroll-box';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
+import { Table } from '~/components/table';
 import { serverFieldErrors } from '~/lib/errors';
 import { formatRelative, formatUtc } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';
@@ -187,7 +187,7 @@ export function RunsTable({ teamId, projectId, experimentId }: RunsTableProps) {
       )}
       {rows.length > 0 && (
         <Paper withBorder>
-          <ScrollArea type="auto">
+          <ScrollBox>
             <Table
               verticalSpacing="xs"
               aria-label="Runs"
@@ -224,7 +224,7 @@ export function RunsTable({ teamId, projectId, experimentId }: RunsTableProps) {
                 ))}
               </Table.Tbody>
             </Table>
-          </ScrollArea>
+          </ScrollBox>
         </Paper>
       )}
       {runs.hasNextPage && !runs.isError && (

@@ -1,10 +1,11 @@
 'use client';
 
-import { Anchor, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import Link from 'next/link';
 import { formatMetricValue } from '~/components/charts/format-metric';
 import { DetailItem } from '~/components/detail-item';
 import { ModelCardView, readModelCard } from '~/components/release/model-card-view';
+import { Table } from '~/components/table';
 import { formatRelative, formatUtc } from '~/lib/format';
 import type { RouterOutputs } from '~/trpc/outputs';
 import { readCapturedMetrics } from './captured-metrics';

@@ -1,6 +1,6 @@
 'use client';
 
-import { Button, Group, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import IconReplace from '@tabler/icons-react/icons/IconReplace';
 import IconRocket from '@tabler/icons-react/icons/IconRocket';
@@ -10,6 +10,7 @@ import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useEffect, useMemo, useRef } from 'react';
 import { DeferredModal } from '~/components/deferred-modal';
+import { Hint } from '~/components/hint';
 import { PageHeader } from '~/components/page-header';
 import { VersionApprovalBadges } from '~/components/release/release-badges';
 import { ResourceHistoryLink } from '~/components/resource-history-link';
@@ -133,11 +134,10 @@ export function ModelVersionView({
               </Button>
             )}
             {canRequest && (
-              <Tooltip
+              <Hint
                 label="This version has an open request: it is decided, or expires, before another is opened"
                 disabled={!hasOpenRequest}
-                multiline
-                maw={320}
+                maxWidth={320}
               >
                 <Button
                   leftSection={<IconSend size={16} />}
@@ -147,7 +147,7 @@ export function ModelVersionView({
                 >
                   Request approval
                 </Button>
-              </Tooltip>
+              </Hint>
             )}
           </Group>
         }

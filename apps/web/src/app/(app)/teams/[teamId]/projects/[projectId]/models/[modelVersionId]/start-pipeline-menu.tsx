@@ -1,10 +1,12 @@
 'use client';
 
-import { Badge, Button, Menu, Text } from '@mantine/core';
+import { Badge, Button, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import IconChevronDown from '@tabler/icons-react/icons/IconChevronDown';
 import IconPlayerPlay from '@tabler/icons-react/icons/IconPlayerPlay';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ActionsMenu } from '~/components/actions-menu';
+import type { ActionsMenuItem } from '~/components/actions-menu-popup';
 import { errorMessage } from '~/lib/errors';
 import { useTRPC } from '~/trpc/client';
 
@@ -41,45 +43,43 @@ export function StartPipelineMenu({ teamId, projectId, modelVersionId }: StartPi
     }),
   );
 
+  const items: ActionsMenuItem[] = pipelines.isPending
+    ? [{ key: 'loading', label: 'Loading pipelines…', disabled: true }]
+    : pipelines.isError
+      ? [{ key: 'error', label: errorMessage(pipelines.error), disabled: true }]
+      : pipelines.data.length === 0
+        ? [{ key: 'none', label: 'No pipelines. Add one on the project page.', disabled: true }]
+        : pipelines.data.map((pipeline) => ({
+            key: pipeline.id,
+            label: (
+              <Text size="sm" ff="monospace">
+                {pipeline.awsPipelineName}
+              </Text>
+            ),
+            onClick: () => start.mutate({ teamId, pipelineId: pipeline.id, modelVersionId }),
+            rightSection: pipeline.startOnApproval ? (
+              <Badge size="xs" color="grape" variant="light">
+                release
+              </Badge>
+            ) : null,
+          }));
+
   return (
-    <Menu position="bottom-end" width={300} shadow="md" withinPortal>
-      <Menu.Target>
+    <ActionsMenu
+      heading="Start for this version"
+      width={300}
+      items={items}
+      trigger={(onClick) => (
         <Button
           variant="default"
           leftSection={<IconPlayerPlay size={16} />}
           rightSection={<IconChevronDown size={14} />}
           loading={start.isPending}
+          onClick={onClick}
         >
           Start pipeline
         </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>Start for this version</Menu.Label>
-        {pipelines.isPending && <Menu.Item disabled>Loading pipelines…</Menu.Item>}
-        {pipelines.isError && <Menu.Item disabled>{errorMessage(pipelines.error)}</Menu.Item>}
-        {pipelines.data?.length === 0 && (
-          <Menu.Item disabled>
-            <Text size="sm">No pipelines. Add one on the project page.</Text>
-          </Menu.Item>
-        )}
-        {pipelines.data?.map((pipeline) => (
-          <Menu.Item
-            key={pipeline.id}
-            onClick={() => start.mutate({ teamId, pipelineId: pipeline.id, modelVersionId })}
-            rightSection={
-              pipeline.startOnApproval ? (
-                <Badge size="xs" color="grape" variant="light">
-                  release
-                </Badge>
-              ) : null
-            }
-          >
-            <Text size="sm" ff="monospace">
-              {pipeline.awsPipelineName}
-            </Text>
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
+      )}
+    />
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { Anchor, Paper, Table, Text } from '@mantine/core';
+import { Anchor, Paper, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import {
@@ -11,6 +11,7 @@ import {
 import { DeploymentStatusBadge } from '~/components/deployments/deployment-status-badge';
 import { ENVIRONMENT_LABEL } from '~/components/release/release-badges';
 import { ErrorState, LoadingRows } from '~/components/states';
+import { Table } from '~/components/table';
 import { formatRelative, formatUtc } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';
 

@@ -1,5 +1,6 @@
-import { Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Paper, Stack, Text, Title } from '@mantine/core';
 import { formatMetricValue } from '~/components/charts/format-metric';
+import { Table } from '~/components/table';
 import { formatUtc } from '~/lib/format';
 import { isSystemTag } from '../../run-format';
 
