@@ -53,8 +53,7 @@ test('an org admin creates a team and gives it its first admin', async ({ page }
   await expect(page.getByText('This team has no members yet.')).toBeVisible();
 
   await page.getByRole('textbox', { name: 'Email' }).fill('other@example.com');
-  await page.getByRole('combobox', { name: 'Role' }).click();
-  await page.getByRole('option', { name: 'Admin', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Role' }).selectOption({ label: 'Admin' });
   await page.getByRole('button', { name: 'Add member' }).click();
   await expect(page.getByRole('table')).toContainText('other@example.com');
 });

@@ -1,5 +1,5 @@
 import { type Permission, roleHasPermission } from '@cairn/core/permissions';
-import type { Role } from '@cairn/core/roles';
+import { ROLES, type Role } from '@cairn/core/roles';
 
 export interface Viewer {
   isOrgAdmin: boolean;
@@ -34,6 +34,9 @@ export const ROLE_LABEL: Record<Role, string> = {
   APPROVER: 'Approver',
   ADMIN: 'Admin',
 };
+
+/** The roles as choices for a select, least to most privileged. */
+export const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABEL[role] }));
 
 export const ROLE_COLOR: Record<Role, string> = {
   VIEWER: 'gray',

@@ -3,6 +3,7 @@
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { PageHeader } from '~/components/page-header';
 import { ErrorState, LoadingRows } from '~/components/states';
@@ -12,8 +13,13 @@ import { ROLE_COLOR, ROLE_LABEL } from '~/lib/access';
 import { errorMessage } from '~/lib/errors';
 import { formatRelative, formatUtc } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';
-import { DisableUserModal } from './disable-user-modal';
 import { UserTokensCell } from './user-tokens-cell';
+
+// The reason form and its input schema load after the page, before anyone is disabled.
+const DisableUserModal = dynamic(
+  () => import('./disable-user-modal').then((module) => module.DisableUserModal),
+  { ssr: false },
+);
 
 /** The access review: everyone with an account, their teams and roles, and a way to cut access. */
 export function UsersView() {

@@ -1,18 +1,16 @@
 'use client';
 
-import { ROLES, type Role } from '@cairn/core/roles';
+import type { Role } from '@cairn/core/roles';
 import { addMemberInput } from '@cairn/core/schemas/member';
-import { Button, Group, Paper, Select, Text, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import IconUserPlus from '@tabler/icons-react/icons/IconUserPlus';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ROLE_LABEL } from '~/lib/access';
+import { ROLE_LABEL, ROLE_OPTIONS } from '~/lib/access';
 import { type FieldErrors, sendIfValid } from '~/lib/errors';
 import { reportFormError } from '~/lib/report-form-error';
 import { useTRPC } from '~/trpc/client';
-
-export const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABEL[role] }));
 
 export function AddMemberForm({ teamId }: { teamId: string }) {
   const trpc = useTRPC();
@@ -62,12 +60,11 @@ export function AddMemberForm({ teamId }: { teamId: string }) {
           maxLength={254}
           style={{ flex: '1 1 260px' }}
         />
-        <Select
+        <NativeSelect
           aria-label="Role"
           data={ROLE_OPTIONS}
           value={role}
-          onChange={(value) => value && setRole(value as Role)}
-          allowDeselect={false}
+          onChange={(event) => setRole(event.currentTarget.value as Role)}
           error={errors.role}
           w={160}
         />

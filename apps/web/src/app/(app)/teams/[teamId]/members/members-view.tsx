@@ -1,23 +1,29 @@
 'use client';
 
 import type { Role } from '@cairn/core/roles';
-import { ActionIcon, Avatar, Badge, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { ActionIcon, Avatar, Badge, Group, NativeSelect, Paper, Stack, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import IconUserMinus from '@tabler/icons-react/icons/IconUserMinus';
 import IconUsers from '@tabler/icons-react/icons/IconUsers';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import dynamic from 'next/dynamic';
 import { Hint } from '~/components/hint';
 import { PageHeader } from '~/components/page-header';
 import { EmptyPanel, ErrorState, LoadingRows } from '~/components/states';
 import { Table } from '~/components/table';
 import { useCurrentTeam } from '~/components/team-context';
 import { useViewer } from '~/components/viewer-context';
-import { can, ROLE_COLOR, ROLE_LABEL } from '~/lib/access';
+import { can, ROLE_COLOR, ROLE_LABEL, ROLE_OPTIONS } from '~/lib/access';
 import { errorMessage } from '~/lib/errors';
 import { formatRelative, formatUtc, initials } from '~/lib/format';
 import { useTRPC } from '~/trpc/client';
-import { AddMemberForm, ROLE_OPTIONS } from './add-member-form';
+
+// The form and its input schema load after the page, not with it.
+const AddMemberForm = dynamic(() => import('./add-member-form').then((module) => module.AddMemberForm), {
+  ssr: false,
+  loading: () => <LoadingRows rows={1} height={60} />,
+});
 
 export function MembersView() {
   const team = useCurrentTeam();
@@ -153,16 +159,16 @@ export function MembersView() {
                     </Table.Td>
                     <Table.Td>
                       {canManage ? (
-                        <Select
+                        <NativeSelect
                           aria-label={`Role of ${member.email}`}
                           data={ROLE_OPTIONS}
                           value={member.role}
-                          allowDeselect={false}
                           size="xs"
                           w={150}
                           disabled={updateRole.isPending}
-                          onChange={(value) => {
-                            if (value && value !== member.role) {
+                          onChange={(event) => {
+                            const value = event.currentTarget.value;
+                            if (value !== member.role) {
                               updateRole.mutate({
                                 teamId: team.id,
                                 userId: member.userId,
