@@ -3,6 +3,7 @@ import type { NextRequest as NextRequestType } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 let proxy: (request: NextRequestType) => Promise<Response>;
+let guardApiRequest: typeof import('./server/api-request-guard').guardApiRequest;
 let NextRequest: typeof NextRequestType;
 
 beforeAll(async () => {
@@ -12,6 +13,7 @@ beforeAll(async () => {
     NEXTAUTH_URL: 'http://localhost:3000',
   });
   ({ proxy } = await import('./proxy'));
+  ({ guardApiRequest } = await import('./server/api-request-guard'));
   ({ NextRequest } = await import('next/server'));
 });
 
@@ -38,12 +40,13 @@ describe('CSRF, for every tRPC mutation in the router', () => {
   it('refuses each one, alone or batched, when another site makes the browser send it', async () => {
     for (const path of [...mutations, mutations.join(',')]) {
       for (const headers of CROSS_SITE_HEADERS) {
-        const response = await proxy(
+        const response = await guardApiRequest(
           new NextRequest(`http://localhost:3000/api/trpc/${path}?batch=1`, {
             method: 'POST',
             headers: { ...headers, 'content-type': 'application/json' },
             body: '{}',
           }),
+          () => Promise.reject(new Error(`${path} reached its procedure`)),
         );
         expect(`${path.slice(0, 60)} ${JSON.stringify(headers)}: ${response.status}`).toBe(
           `${path.slice(0, 60)} ${JSON.stringify(headers)}: 403`,

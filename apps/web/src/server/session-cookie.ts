@@ -1,7 +1,9 @@
+import type { NextResponse } from 'next/server';
 import { decode, encode, type JWT } from 'next-auth/jwt';
 import { env } from '~/env';
 import {
   evaluateSession,
+  IDLE_TIMEOUT_SECONDS,
   nowSeconds,
   renewedMaxAgeSeconds,
   type SessionClaims,
@@ -58,4 +60,27 @@ export async function encodeSession(token: JWT, fallbackMaxAge: number): Promise
   const authTime = typeof claims.authTime === 'number' ? claims.authTime : null;
   const maxAge = authTime === null ? fallbackMaxAge : renewedMaxAgeSeconds(authTime, nowSeconds());
   return encode({ token: claims, secret: env.nextAuthSecret, maxAge });
+}
+
+/**
+ * Activity slides the 30-minute idle window: the cookie is re-issued (at most once a minute, never
+ * past the 12-hour absolute end); an expired or forged session's cookie is cleared.
+ */
+export async function slideSessionCookie(
+  response: NextResponse,
+  session: DecodedSession | null,
+  rawToken: string | null,
+): Promise<void> {
+  if (!session || session.state.kind === 'expired') {
+    if (rawToken) response.cookies.delete(SESSION_COOKIE_NAME);
+    return;
+  }
+  if (!session.state.shouldRenew) return;
+  response.cookies.set(SESSION_COOKIE_NAME, await encodeSession(session.token, IDLE_TIMEOUT_SECONDS), {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: SESSION_COOKIE_NAME.startsWith('__Secure-'),
+    maxAge: IDLE_TIMEOUT_SECONDS,
+  });
 }
