@@ -1,6 +1,5 @@
 'use client';
 
-import { updateTeamSettingsInput } from '@cairn/core/schemas/team';
 import { Button, Group, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -42,8 +41,10 @@ export function TeamSettingsForm({ settings }: { settings: TeamSettings }) {
     }),
   );
 
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
+    // The input schema, and zod with it, loads on the first save rather than with the page.
+    const { updateTeamSettingsInput } = await import('@cairn/core/schemas/team');
     sendIfValid(
       updateTeamSettingsInput,
       {
