@@ -1,17 +1,14 @@
 import { appRouter } from '@cairn/api/root';
 import type { NextRequest as NextRequestType } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { setWebTestEnv } from './server/web-test-env';
 
 let proxy: (request: NextRequestType) => Promise<Response>;
 let guardApiRequest: typeof import('./server/api-request-guard').guardApiRequest;
 let NextRequest: typeof NextRequestType;
 
 beforeAll(async () => {
-  Object.assign(process.env, {
-    CAIRN_MODE: 'demo',
-    DATABASE_URL: 'postgresql://cairn@localhost:5432/unused',
-    NEXTAUTH_URL: 'http://localhost:3000',
-  });
+  setWebTestEnv();
   ({ proxy } = await import('./proxy'));
   ({ guardApiRequest } = await import('./server/api-request-guard'));
   ({ NextRequest } = await import('next/server'));

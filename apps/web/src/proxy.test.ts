@@ -1,16 +1,13 @@
 import type { NextRequest as NextRequestType } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { setWebTestEnv } from './server/web-test-env';
 
 let proxy: (request: NextRequestType) => Promise<Response>;
 let matcher: string[];
 let NextRequest: typeof NextRequestType;
 
 beforeAll(async () => {
-  Object.assign(process.env, {
-    CAIRN_MODE: 'demo',
-    DATABASE_URL: 'postgresql://cairn@localhost:5432/unused',
-    NEXTAUTH_URL: 'http://localhost:3000',
-  });
+  setWebTestEnv();
   ({
     proxy,
     config: { matcher },

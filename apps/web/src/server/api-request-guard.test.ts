@@ -1,18 +1,13 @@
 import type { NextRequest as NextRequestType } from 'next/server';
 import { encode } from 'next-auth/jwt';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { setWebTestEnv, TEST_SESSION_SECRET } from './web-test-env';
 
-const SECRET = 'a-test-session-secret-of-at-least-32-characters';
 let guardApiRequest: typeof import('./api-request-guard').guardApiRequest;
 let NextRequest: typeof NextRequestType;
 
 beforeAll(async () => {
-  Object.assign(process.env, {
-    CAIRN_MODE: 'demo',
-    DATABASE_URL: 'postgresql://cairn@localhost:5432/unused',
-    NEXTAUTH_URL: 'http://localhost:3000',
-    NEXTAUTH_SECRET: SECRET,
-  });
+  setWebTestEnv();
   ({ guardApiRequest } = await import('./api-request-guard'));
   ({ NextRequest } = await import('next/server'));
 });
@@ -27,7 +22,11 @@ function apiRequest(init: { method?: string; headers?: Record<string, string> } 
 }
 
 async function sessionCookie(userId: string) {
-  const token = await encode({ token: { userId, authTime: nowSeconds() }, secret: SECRET, maxAge: 1800 });
+  const token = await encode({
+    token: { userId, authTime: nowSeconds() },
+    secret: TEST_SESSION_SECRET,
+    maxAge: 1800,
+  });
   return `next-auth.session-token=${token}`;
 }
 

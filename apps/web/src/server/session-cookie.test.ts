@@ -1,20 +1,15 @@
 import type { NextAuthOptions } from 'next-auth';
 import { encode, type JWT } from 'next-auth/jwt';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { setWebTestEnv, TEST_SESSION_SECRET } from './web-test-env';
 
 vi.mock('./db', () => ({ db: {} }));
 
-const SECRET = 'a-test-session-secret-of-at-least-32-characters';
 let sessionCookie: typeof import('./session-cookie');
 let authOptions: NextAuthOptions;
 
 beforeAll(async () => {
-  Object.assign(process.env, {
-    CAIRN_MODE: 'demo',
-    DATABASE_URL: 'postgresql://cairn@localhost:5432/unused',
-    NEXTAUTH_URL: 'http://localhost:3000',
-    NEXTAUTH_SECRET: SECRET,
-  });
+  setWebTestEnv();
   sessionCookie = await import('./session-cookie');
   ({ authOptions } = await import('./auth'));
 });
@@ -33,8 +28,8 @@ describe('session cookie', () => {
     expect(decoded?.claims.userId).toBe('u1');
     expect(decoded?.state.kind).toBe('valid');
     // The cookie is sealed with the secret, never carries it.
-    expect(raw).not.toContain(SECRET);
-    expect(JSON.stringify(decoded)).not.toContain(SECRET);
+    expect(raw).not.toContain(TEST_SESSION_SECRET);
+    expect(JSON.stringify(decoded)).not.toContain(TEST_SESSION_SECRET);
   });
 
   it('refuses a forged cookie: garbage, an API token, an unsigned JWT, one sealed with another secret', async () => {
@@ -49,14 +44,14 @@ describe('session cookie', () => {
   });
 
   it('refuses a sealed token that is not a Cairn session (no user id or sign-in time)', async () => {
-    const raw = await encode({ token: { email: 'a@b.c' }, secret: SECRET, maxAge: 1800 });
+    const raw = await encode({ token: { email: 'a@b.c' }, secret: TEST_SESSION_SECRET, maxAge: 1800 });
     expect(await sessionCookie.decodeSession(raw)).toBeNull();
   });
 
   it('expires after 30 idle minutes and 12 hours after sign-in, whatever lifetime the cookie claims', async () => {
     const fresh = await encode({
       token: { userId: 'u1', authTime: nowSeconds() },
-      secret: SECRET,
+      secret: TEST_SESSION_SECRET,
       maxAge: 86_400,
     });
     expect((await sessionCookie.decodeSession(fresh, nowSeconds() + 31 * 60))?.state).toEqual({
@@ -65,7 +60,7 @@ describe('session cookie', () => {
     });
     const old = await encode({
       token: { userId: 'u1', authTime: nowSeconds() - 12 * 3600 - 1 },
-      secret: SECRET,
+      secret: TEST_SESSION_SECRET,
       maxAge: 86_400,
     });
     expect((await sessionCookie.decodeSession(old))?.state).toEqual({ kind: 'expired', reason: 'absolute' });
