@@ -18,8 +18,8 @@ afterAll(async () => {
 });
 
 /**
- * The proxy lets GETs through whatever their origin (apps/web proxy and same-origin tests), so
- * CSRF protection also rests on no mutation answering a GET, which a link or an image can make a
+ * The tRPC endpoint's guard lets GETs through whatever their origin (apps/web api-request-guard
+ * and same-origin tests), so CSRF protection also rests on no mutation answering a GET, which a link or an image can make a
  * signed-in browser send.
  */
 describe('no mutation answers a GET', () => {
