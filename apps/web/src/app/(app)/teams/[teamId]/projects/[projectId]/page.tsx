@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { findOrNotFound, getCaller } from '~/trpc/server';
+import { findOrNotFound, getCaller, HydrateClient, primeQuery, serverTRPC } from '~/trpc/server';
 import { ProjectView } from './project-view';
 
 interface ProjectPageProps {
@@ -17,6 +17,16 @@ export async function generateMetadata({ params }: ProjectPageProps): Promise<Me
 export default async function ProjectPage({ params }: ProjectPageProps) {
   const { teamId, projectId } = await params;
   const caller = await getCaller();
-  await findOrNotFound(() => caller.project.byId({ teamId, projectId }));
-  return <ProjectView projectId={projectId} />;
+  const project = await findOrNotFound(() => caller.project.byId({ teamId, projectId }));
+  primeQuery(serverTRPC.project.byId.queryKey({ teamId, projectId }), project);
+  // The registered models are the page's largest content: in the first HTML, not after a fetch.
+  primeQuery(
+    serverTRPC.modelGroup.list.queryKey({ teamId, projectId }),
+    await caller.modelGroup.list({ teamId, projectId }),
+  );
+  return (
+    <HydrateClient>
+      <ProjectView projectId={projectId} />
+    </HydrateClient>
+  );
 }

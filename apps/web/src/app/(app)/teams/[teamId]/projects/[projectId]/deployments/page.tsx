@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { findOrNotFound, getCaller } from '~/trpc/server';
+import { findOrNotFound, getCaller, HydrateClient, primeQuery, serverTRPC } from '~/trpc/server';
 import { DeploymentsView } from './deployments-view';
 
 interface DeploymentsPageProps {
@@ -11,6 +11,11 @@ export const metadata: Metadata = { title: 'Deployments' };
 export default async function DeploymentsPage({ params }: DeploymentsPageProps) {
   const { teamId, projectId } = await params;
   const caller = await getCaller();
-  await findOrNotFound(() => caller.project.byId({ teamId, projectId }));
-  return <DeploymentsView projectId={projectId} />;
+  const project = await findOrNotFound(() => caller.project.byId({ teamId, projectId }));
+  primeQuery(serverTRPC.project.byId.queryKey({ teamId, projectId }), project);
+  return (
+    <HydrateClient>
+      <DeploymentsView projectId={projectId} />
+    </HydrateClient>
+  );
 }

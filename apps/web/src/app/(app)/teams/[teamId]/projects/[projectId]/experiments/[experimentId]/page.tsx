@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { findOrNotFound, getCaller } from '~/trpc/server';
+import { findOrNotFound, getCaller, HydrateClient, primeQuery, serverTRPC } from '~/trpc/server';
 import { ExperimentView } from './experiment-view';
 
 interface ExperimentPageProps {
@@ -13,6 +13,7 @@ async function loadExperiment({ params }: ExperimentPageProps) {
   const experiment = await findOrNotFound(() => caller.experiment.byId({ teamId, experimentId }));
   // An experiment of another project of the team is reachable only under its own project.
   if (experiment.projectId !== projectId) notFound();
+  primeQuery(serverTRPC.experiment.byId.queryKey({ teamId, experimentId }), experiment);
   return experiment;
 }
 
@@ -23,5 +24,13 @@ export async function generateMetadata(props: ExperimentPageProps): Promise<Meta
 
 export default async function ExperimentPage(props: ExperimentPageProps) {
   const experiment = await loadExperiment(props);
-  return <ExperimentView projectId={experiment.projectId} experimentId={experiment.id} />;
+  const { teamId } = await props.params;
+  const projectInput = { teamId, projectId: experiment.projectId };
+  const caller = await getCaller();
+  primeQuery(serverTRPC.project.byId.queryKey(projectInput), await caller.project.byId(projectInput));
+  return (
+    <HydrateClient>
+      <ExperimentView projectId={experiment.projectId} experimentId={experiment.id} />
+    </HydrateClient>
+  );
 }

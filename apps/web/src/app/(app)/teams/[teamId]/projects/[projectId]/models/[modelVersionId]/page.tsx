@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { findOrNotFound, getCaller } from '~/trpc/server';
+import { findOrNotFound, getCaller, HydrateClient, primeQuery, serverTRPC } from '~/trpc/server';
 import { ModelVersionView } from './model-version-view';
 
 interface ModelVersionPageProps {
@@ -10,7 +10,11 @@ async function loadVersion({ params }: ModelVersionPageProps) {
   const { teamId, projectId, modelVersionId } = await params;
   const caller = await getCaller();
   // Scoped by project: a version of another project (or team) is not found here.
-  return findOrNotFound(() => caller.modelVersion.byId({ teamId, projectId, id: modelVersionId }));
+  const version = await findOrNotFound(() =>
+    caller.modelVersion.byId({ teamId, projectId, id: modelVersionId }),
+  );
+  primeQuery(serverTRPC.modelVersion.byId.queryKey({ teamId, projectId, id: modelVersionId }), version);
+  return version;
 }
 
 export async function generateMetadata(props: ModelVersionPageProps): Promise<Metadata> {
@@ -20,5 +24,13 @@ export async function generateMetadata(props: ModelVersionPageProps): Promise<Me
 
 export default async function ModelVersionPage(props: ModelVersionPageProps) {
   const version = await loadVersion(props);
-  return <ModelVersionView projectId={version.projectId} modelVersionId={version.id} />;
+  const { teamId } = await props.params;
+  const projectInput = { teamId, projectId: version.projectId };
+  const caller = await getCaller();
+  primeQuery(serverTRPC.project.byId.queryKey(projectInput), await caller.project.byId(projectInput));
+  return (
+    <HydrateClient>
+      <ModelVersionView projectId={version.projectId} modelVersionId={version.id} />
+    </HydrateClient>
+  );
 }

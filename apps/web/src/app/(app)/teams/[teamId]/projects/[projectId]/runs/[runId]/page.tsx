@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { findOrNotFound, getCaller } from '~/trpc/server';
+import { findOrNotFound, getCaller, HydrateClient, primeQuery, serverTRPC } from '~/trpc/server';
 import { RunView } from './run-view';
 
 interface RunPageProps {
@@ -13,6 +13,7 @@ async function loadRun({ params }: RunPageProps) {
   const run = await findOrNotFound(() => caller.run.byId({ teamId, runId }));
   // A run of another project of the team is reachable only under its own project.
   if (run.projectId !== projectId) notFound();
+  primeQuery(serverTRPC.run.byId.queryKey({ teamId, runId }), run);
   return run;
 }
 
@@ -23,5 +24,19 @@ export async function generateMetadata(props: RunPageProps): Promise<Metadata> {
 
 export default async function RunPage(props: RunPageProps) {
   const run = await loadRun(props);
-  return <RunView projectId={run.projectId} runId={run.id} />;
+  const { teamId } = await props.params;
+  const projectInput = { teamId, projectId: run.projectId };
+  const experimentInput = { teamId, experimentId: run.experimentId };
+  const caller = await getCaller();
+  const [project, experiment] = await Promise.all([
+    caller.project.byId(projectInput),
+    caller.experiment.byId(experimentInput),
+  ]);
+  primeQuery(serverTRPC.project.byId.queryKey(projectInput), project);
+  primeQuery(serverTRPC.experiment.byId.queryKey(experimentInput), experiment);
+  return (
+    <HydrateClient>
+      <RunView projectId={run.projectId} runId={run.id} />
+    </HydrateClient>
+  );
 }
