@@ -14,6 +14,8 @@ export interface PageResult {
   path: string;
   serverResponseMs: number;
   lcpMs: number;
+  /** What the largest contentful paint was (tag and the start of its text), from the last load. */
+  lcpElement: string;
   /** The route's first-load JavaScript from the build output, gzipped (firstLoadJsBytesOfRoute). */
   firstLoadJsBytes: number;
   /** Every script the page had loaded once the network went quiet, lazy chunks included. */
@@ -32,6 +34,7 @@ const LAUNCH_ARGS = [
 interface LoadSample {
   serverResponseMs: number;
   lcpMs: number;
+  lcpElement: string;
   allScripts: string[];
 }
 
@@ -45,11 +48,17 @@ const READ_TIMINGS = `new Promise((resolve) => {
     .filter((entry) => new URL(entry.name).pathname.endsWith('.js'))
     .map((entry) => entry.name);
   const serverResponseMs = navigation.responseStart - navigation.requestStart;
+  const describe = (entry) => {
+    const element = entry.element;
+    if (!element) return entry.url || 'removed';
+    const text = (element.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 32);
+    return element.tagName.toLowerCase() + (text ? ' "' + text + '"' : '');
+  };
   new PerformanceObserver((list) => {
-    const entries = list.getEntries();
-    resolve({ serverResponseMs, lcpMs: entries[entries.length - 1].startTime, allScripts });
+    const last = list.getEntries()[list.getEntries().length - 1];
+    resolve({ serverResponseMs, lcpMs: last.startTime, lcpElement: describe(last), allScripts });
   }).observe({ type: 'largest-contentful-paint', buffered: true });
-  setTimeout(() => resolve({ serverResponseMs, lcpMs: Number.NaN, allScripts }), 2000);
+  setTimeout(() => resolve({ serverResponseMs, lcpMs: Number.NaN, lcpElement: 'none', allScripts }), 2000);
 })`;
 
 /** Navigation timing and the last largest-contentful-paint candidate once the page settled. */
@@ -94,6 +103,7 @@ export async function measurePages(
         path: target.path,
         serverResponseMs: median(samples.map((sample) => sample.serverResponseMs)),
         lcpMs: median(samples.map((sample) => sample.lcpMs)),
+        lcpElement: samples[samples.length - 1]!.lcpElement,
         firstLoadJsBytes: firstLoadJsBytesOfRoute(target.route),
         allJsBytes: gzipBytesOfScripts(first.allScripts),
       });

@@ -29,9 +29,10 @@ export function latencyTable(results: HttpLoadResult[], extra?: (result: HttpLoa
     results.map((result) => [
       result.label,
       String(result.concurrency),
-      ms(result.p50),
-      ms(result.p95),
-      ms(result.p99),
+      // A step in which no request finished has no latency to report, only its length as a floor.
+      ...(result.requests === 0
+        ? ['none in the step', '-', '-']
+        : [ms(result.p50), ms(result.p95), ms(result.p99)]),
       result.requestsPerSecond.toFixed(0),
       String(result.failures),
       ...(extra ? [extra(result)] : []),
@@ -63,6 +64,7 @@ export function pagesTable(rows: PageResult[]): string {
       'server response',
       'LCP',
       'LCP < 1.8 s',
+      'LCP element',
       'first-load JS (gzip)',
       '< 250 KB',
       'all JS after idle (gzip)',
@@ -72,6 +74,7 @@ export function pagesTable(rows: PageResult[]): string {
       ms(row.serverResponseMs),
       ms(row.lcpMs),
       row.lcpMs < 1800 ? 'met' : 'not met',
+      row.lcpElement.replaceAll('|', '/'),
       kb(row.firstLoadJsBytes),
       row.firstLoadJsBytes < 250 * 1024 ? 'met' : 'not met',
       kb(row.allJsBytes),
