@@ -1,7 +1,7 @@
 import { appRouter } from '@cairn/api/root';
 import type { NextRequest as NextRequestType } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { setWebTestEnv } from './server/web-test-env';
+import { setWebTestEnv } from './server/testing/web-test-env';
 
 let proxy: (request: NextRequestType) => Promise<Response>;
 let guardApiRequest: typeof import('./server/api-request-guard').guardApiRequest;

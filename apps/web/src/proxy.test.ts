@@ -1,6 +1,6 @@
 import type { NextRequest as NextRequestType } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { setWebTestEnv } from './server/web-test-env';
+import { setWebTestEnv } from './server/testing/web-test-env';
 
 let proxy: (request: NextRequestType) => Promise<Response>;
 let matcher: string[];

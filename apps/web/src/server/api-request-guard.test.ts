@@ -1,7 +1,7 @@
 import type { NextRequest as NextRequestType } from 'next/server';
 import { encode } from 'next-auth/jwt';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { setWebTestEnv, TEST_SESSION_SECRET } from './web-test-env';
+import { setWebTestEnv, TEST_SESSION_SECRET } from './testing/web-test-env';
 
 let guardApiRequest: typeof import('./api-request-guard').guardApiRequest;
 let NextRequest: typeof NextRequestType;

@@ -1,7 +1,7 @@
 import type { NextAuthOptions } from 'next-auth';
 import { encode, type JWT } from 'next-auth/jwt';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { setWebTestEnv, TEST_SESSION_SECRET } from './web-test-env';
+import { setWebTestEnv, TEST_SESSION_SECRET } from './testing/web-test-env';
 
 vi.mock('./db', () => ({ db: {} }));
 

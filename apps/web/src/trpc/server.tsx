@@ -45,6 +45,21 @@ export function primeQuery<T>(queryKey: readonly unknown[], data: T): void {
   getServerQueryClient().setQueryData(queryKey, data);
 }
 
+/**
+ * Like primeQuery, for a lookup the page can do without: when it is refused or finds nothing, the
+ * client component asks for it itself and shows what it shows for that answer.
+ */
+export async function primeQueryIfFound<T>(
+  queryKey: readonly unknown[],
+  load: () => Promise<T>,
+): Promise<void> {
+  try {
+    primeQuery(queryKey, await load());
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+  }
+}
+
 /** Hands this request's query cache to the browser's (see primeQuery). */
 export function HydrateClient({ children }: { children: ReactNode }) {
   return <HydrationBoundary state={dehydrate(getServerQueryClient())}>{children}</HydrationBoundary>;

@@ -1,5 +1,12 @@
 import type { Metadata } from 'next';
-import { findOrNotFound, getCaller, HydrateClient, primeQuery, serverTRPC } from '~/trpc/server';
+import {
+  findOrNotFound,
+  getCaller,
+  HydrateClient,
+  primeQuery,
+  primeQueryIfFound,
+  serverTRPC,
+} from '~/trpc/server';
 import { ProjectView } from './project-view';
 
 interface ProjectPageProps {
@@ -20,9 +27,8 @@ export default async function ProjectPage({ params }: ProjectPageProps) {
   const project = await findOrNotFound(() => caller.project.byId({ teamId, projectId }));
   primeQuery(serverTRPC.project.byId.queryKey({ teamId, projectId }), project);
   // The registered models are the page's largest content: in the first HTML, not after a fetch.
-  primeQuery(
-    serverTRPC.modelGroup.list.queryKey({ teamId, projectId }),
-    await caller.modelGroup.list({ teamId, projectId }),
+  await primeQueryIfFound(serverTRPC.modelGroup.list.queryKey({ teamId, projectId }), () =>
+    caller.modelGroup.list({ teamId, projectId }),
   );
   return (
     <HydrateClient>

@@ -1,6 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { findOrNotFound, getCaller, HydrateClient, primeQuery, serverTRPC } from '~/trpc/server';
+import {
+  findOrNotFound,
+  getCaller,
+  HydrateClient,
+  primeQuery,
+  primeQueryIfFound,
+  serverTRPC,
+} from '~/trpc/server';
 import { ExperimentView } from './experiment-view';
 
 interface ExperimentPageProps {
@@ -27,7 +34,9 @@ export default async function ExperimentPage(props: ExperimentPageProps) {
   const { teamId } = await props.params;
   const projectInput = { teamId, projectId: experiment.projectId };
   const caller = await getCaller();
-  primeQuery(serverTRPC.project.byId.queryKey(projectInput), await caller.project.byId(projectInput));
+  await primeQueryIfFound(serverTRPC.project.byId.queryKey(projectInput), () =>
+    caller.project.byId(projectInput),
+  );
   return (
     <HydrateClient>
       <ExperimentView projectId={experiment.projectId} experimentId={experiment.id} />

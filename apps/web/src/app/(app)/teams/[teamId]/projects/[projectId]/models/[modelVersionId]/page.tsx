@@ -1,5 +1,12 @@
 import type { Metadata } from 'next';
-import { findOrNotFound, getCaller, HydrateClient, primeQuery, serverTRPC } from '~/trpc/server';
+import {
+  findOrNotFound,
+  getCaller,
+  HydrateClient,
+  primeQuery,
+  primeQueryIfFound,
+  serverTRPC,
+} from '~/trpc/server';
 import { ModelVersionView } from './model-version-view';
 
 interface ModelVersionPageProps {
@@ -27,7 +34,9 @@ export default async function ModelVersionPage(props: ModelVersionPageProps) {
   const { teamId } = await props.params;
   const projectInput = { teamId, projectId: version.projectId };
   const caller = await getCaller();
-  primeQuery(serverTRPC.project.byId.queryKey(projectInput), await caller.project.byId(projectInput));
+  await primeQueryIfFound(serverTRPC.project.byId.queryKey(projectInput), () =>
+    caller.project.byId(projectInput),
+  );
   return (
     <HydrateClient>
       <ModelVersionView projectId={version.projectId} modelVersionId={version.id} />

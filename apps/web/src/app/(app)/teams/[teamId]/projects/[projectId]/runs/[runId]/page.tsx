@@ -1,6 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { findOrNotFound, getCaller, HydrateClient, primeQuery, serverTRPC } from '~/trpc/server';
+import {
+  findOrNotFound,
+  getCaller,
+  HydrateClient,
+  primeQuery,
+  primeQueryIfFound,
+  serverTRPC,
+} from '~/trpc/server';
 import { RunView } from './run-view';
 
 interface RunPageProps {
@@ -28,12 +35,14 @@ export default async function RunPage(props: RunPageProps) {
   const projectInput = { teamId, projectId: run.projectId };
   const experimentInput = { teamId, experimentId: run.experimentId };
   const caller = await getCaller();
-  const [project, experiment] = await Promise.all([
-    caller.project.byId(projectInput),
-    caller.experiment.byId(experimentInput),
+  await Promise.all([
+    primeQueryIfFound(serverTRPC.project.byId.queryKey(projectInput), () =>
+      caller.project.byId(projectInput),
+    ),
+    primeQueryIfFound(serverTRPC.experiment.byId.queryKey(experimentInput), () =>
+      caller.experiment.byId(experimentInput),
+    ),
   ]);
-  primeQuery(serverTRPC.project.byId.queryKey(projectInput), project);
-  primeQuery(serverTRPC.experiment.byId.queryKey(experimentInput), experiment);
   return (
     <HydrateClient>
       <RunView projectId={run.projectId} runId={run.id} />
