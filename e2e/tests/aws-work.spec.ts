@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './hydrated-page';
 import { signInAs, signOut } from './sign-in';
 
 test('an admin checks the team’s AWS access and sees the worker’s answer', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './hydrated-page';
 import { signInAs } from './sign-in';
 
 test('an org admin follows spend to a deployment, reads its history, verifies the trail and exports it', async ({

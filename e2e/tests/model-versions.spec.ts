@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './hydrated-page';
 import { projectUrl, signInAs, signOut } from './sign-in';
 import { createProjectToken, logRun, MlflowApi } from './tracking-seed';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './hydrated-page';
 import { projectUrl, signIn, signInAs, signOut } from './sign-in';
 
 const NOT_FOUND = /not found/i;

@@ -12,6 +12,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function signInAs(page: Page, email: string) {
   await signIn(page, email);
   await expect(page.getByRole('heading', { name: /^Welcome back/ })).toBeVisible();
+  // Signing in ends in a full page load: its buttons answer once React has hydrated it.
+  await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 }
 
 export async function signOut(page: Page) {

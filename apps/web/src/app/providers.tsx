@@ -2,7 +2,7 @@
 
 import { Button, Group, MantineProvider, Paper, Stack, Text, Title, Transition } from '@mantine/core';
 import dynamic from 'next/dynamic';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { EmptyPanel, ErrorState, LoadingRows, NotFoundState } from '~/components/states';
 import { theme } from '~/theme';
 import { TRPCReactProvider } from '~/trpc/client';
@@ -36,6 +36,11 @@ export const SHARED_UI = [
 ];
 
 export function Providers({ children }: { children: ReactNode }) {
+  // Marks the document once React has taken over the server's HTML: a click before then does
+  // nothing, so browser tests wait for the mark after each full page load.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true';
+  }, []);
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <TRPCReactProvider>
