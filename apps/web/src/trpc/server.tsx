@@ -60,6 +60,13 @@ export async function primeQueryIfFound<T>(
   }
 }
 
+/** Hands the project (its name for headers and breadcrumbs) to the browser, when the user may see it. */
+export async function primeProject(teamId: string, projectId: string): Promise<void> {
+  const input = { teamId, projectId };
+  const caller = await getCaller();
+  await primeQueryIfFound(serverTRPC.project.byId.queryKey(input), () => caller.project.byId(input));
+}
+
 /** Hands this request's query cache to the browser's (see primeQuery). */
 export function HydrateClient({ children }: { children: ReactNode }) {
   return <HydrationBoundary state={dehydrate(getServerQueryClient())}>{children}</HydrationBoundary>;

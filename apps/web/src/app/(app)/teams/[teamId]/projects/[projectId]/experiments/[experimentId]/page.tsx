@@ -4,8 +4,8 @@ import {
   findOrNotFound,
   getCaller,
   HydrateClient,
+  primeProject,
   primeQuery,
-  primeQueryIfFound,
   serverTRPC,
 } from '~/trpc/server';
 import { ExperimentView } from './experiment-view';
@@ -32,11 +32,7 @@ export async function generateMetadata(props: ExperimentPageProps): Promise<Meta
 export default async function ExperimentPage(props: ExperimentPageProps) {
   const experiment = await loadExperiment(props);
   const { teamId } = await props.params;
-  const projectInput = { teamId, projectId: experiment.projectId };
-  const caller = await getCaller();
-  await primeQueryIfFound(serverTRPC.project.byId.queryKey(projectInput), () =>
-    caller.project.byId(projectInput),
-  );
+  await primeProject(teamId, experiment.projectId);
   return (
     <HydrateClient>
       <ExperimentView projectId={experiment.projectId} experimentId={experiment.id} />

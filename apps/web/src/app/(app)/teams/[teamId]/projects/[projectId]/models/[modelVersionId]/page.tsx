@@ -3,8 +3,8 @@ import {
   findOrNotFound,
   getCaller,
   HydrateClient,
+  primeProject,
   primeQuery,
-  primeQueryIfFound,
   serverTRPC,
 } from '~/trpc/server';
 import { ModelVersionView } from './model-version-view';
@@ -32,11 +32,7 @@ export async function generateMetadata(props: ModelVersionPageProps): Promise<Me
 export default async function ModelVersionPage(props: ModelVersionPageProps) {
   const version = await loadVersion(props);
   const { teamId } = await props.params;
-  const projectInput = { teamId, projectId: version.projectId };
-  const caller = await getCaller();
-  await primeQueryIfFound(serverTRPC.project.byId.queryKey(projectInput), () =>
-    caller.project.byId(projectInput),
-  );
+  await primeProject(teamId, version.projectId);
   return (
     <HydrateClient>
       <ModelVersionView projectId={version.projectId} modelVersionId={version.id} />

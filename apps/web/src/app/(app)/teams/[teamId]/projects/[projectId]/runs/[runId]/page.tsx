@@ -4,6 +4,7 @@ import {
   findOrNotFound,
   getCaller,
   HydrateClient,
+  primeProject,
   primeQuery,
   primeQueryIfFound,
   serverTRPC,
@@ -32,13 +33,10 @@ export async function generateMetadata(props: RunPageProps): Promise<Metadata> {
 export default async function RunPage(props: RunPageProps) {
   const run = await loadRun(props);
   const { teamId } = await props.params;
-  const projectInput = { teamId, projectId: run.projectId };
   const experimentInput = { teamId, experimentId: run.experimentId };
   const caller = await getCaller();
   await Promise.all([
-    primeQueryIfFound(serverTRPC.project.byId.queryKey(projectInput), () =>
-      caller.project.byId(projectInput),
-    ),
+    primeProject(teamId, run.projectId),
     primeQueryIfFound(serverTRPC.experiment.byId.queryKey(experimentInput), () =>
       caller.experiment.byId(experimentInput),
     ),
